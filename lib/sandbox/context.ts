@@ -1,0 +1,20 @@
+/** What the server hands each provider emulator. */
+export interface EmulatorContext {
+  /** The credentials the emulator accepts. */
+  keys: {
+    conektaApiKey: string;
+    razorpayKeyId: string;
+    razorpayKeySecret: string;
+  };
+  /** Whether webhook URLs on loopback hosts are accepted (real providers refuse them). */
+  allowLoopback: boolean;
+  /** The sandbox's own base URL, e.g. `http://127.0.0.1:4010`, for seeded demo receivers. */
+  baseUrl: () => string;
+  /** Current time; tests may replace it. */
+  now: () => Date;
+}
+
+/** An emulator that keeps state can be put back to its seed. */
+export interface Resettable {
+  reset(): void;
+}

@@ -1,0 +1,14 @@
+import type { EmulatorContext } from "../context";
+import type { Emulator } from "../server";
+
+// Placeholder: replaced by the full emulator.
+export function createRazorpayEmulator(_context: EmulatorContext): Emulator {
+  return {
+    name: "razorpay",
+    contentType: "application/json; charset=utf-8",
+    handle: () => Promise.resolve({ status: 501, body: { error: "not implemented" } }),
+    accountOf: () => "default",
+    errorBody: (status) => ({ status }),
+    reset: () => undefined,
+  };
+}

@@ -1,0 +1,9 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // The sandbox and the scripts run beside the app, never inside its bundle.
+  outputFileTracingExcludes: { "*": ["lib/sandbox/**", "e2e/**", "scripts/**"] },
+};
+
+export default nextConfig;
