@@ -27,24 +27,25 @@ const flag = z
   .enum(["1", "0", "true", "false", "yes", "no", "on", "off"], { error: "must be true or false" })
   .transform((v) => ["1", "true", "yes", "on"].includes(v));
 
-const accountListSchema = z
-  .string()
-  .transform((v, ctx) => {
-    const accounts = v
-      .split(",")
-      .map((pair) => pair.trim())
-      .filter(Boolean)
-      .map((pair) => {
-        const [id = "", ...name] = pair.split("=");
-        return { id: id.trim(), name: name.join("=").trim() || id.trim() };
-      });
-    const bad = accounts.find((a) => !/^acc_[A-Za-z0-9]{14}$/.test(a.id));
-    if (bad) {
-      ctx.addIssue({ code: "custom", message: `"${bad.id}" is not a Razorpay account id (acc_ + 14 characters)` });
-      return z.NEVER;
-    }
-    return accounts;
-  });
+const accountListSchema = z.string().transform((v, ctx) => {
+  const accounts = v
+    .split(",")
+    .map((pair) => pair.trim())
+    .filter(Boolean)
+    .map((pair) => {
+      const [id = "", ...name] = pair.split("=");
+      return { id: id.trim(), name: name.join("=").trim() || id.trim() };
+    });
+  const bad = accounts.find((a) => !/^acc_[A-Za-z0-9]{14}$/.test(a.id));
+  if (bad) {
+    ctx.addIssue({
+      code: "custom",
+      message: `"${bad.id}" is not a Razorpay account id (acc_ + 14 characters)`,
+    });
+    return z.NEVER;
+  }
+  return accounts;
+});
 
 const rawSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -52,7 +53,12 @@ const rawSchema = z.object({
   SANDBOX: z.enum(["auto", "on", "off"], { error: "must be auto, on or off" }).default("auto"),
   SANDBOX_PORT: port.default(SANDBOX_DEFAULT_PORT),
   SANDBOX_ALLOW_LOOPBACK: flag.optional(),
-  PROVIDER_TIMEOUT_MS: z.coerce.number({ error: "must be a number of milliseconds" }).int().min(100).max(120_000).default(10_000),
+  PROVIDER_TIMEOUT_MS: z.coerce
+    .number({ error: "must be a number of milliseconds" })
+    .int()
+    .min(100)
+    .max(120_000)
+    .default(10_000),
   CONEKTA_API_KEY: optionalText,
   CONEKTA_API_BASE: httpUrl.optional(),
   CONEKTA_API_VERSION: z
@@ -81,7 +87,12 @@ export interface ConsoleEnv {
   sandboxPort: number;
   timeoutMs: number;
   conekta: { apiKey: string; apiBase: string; apiVersion: string } | null;
-  razorpay: { keyId: string; keySecret: string; apiBase: string; accounts: ProviderAccount[] } | null;
+  razorpay: {
+    keyId: string;
+    keySecret: string;
+    apiBase: string;
+    accounts: ProviderAccount[];
+  } | null;
 }
 
 export class ConfigError extends Error {
@@ -90,7 +101,9 @@ export class ConfigError extends Error {
 
 function parseRaw(source: Source) {
   // Empty strings mean "unset", as they do in most .env files.
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, v]) => v !== undefined && v !== ""),
+  );
   const result = rawSchema.safeParse(cleaned);
   if (!result.success) {
     const issue = result.error.issues[0];
@@ -107,14 +120,17 @@ export function parseEnv(source: Source): ConsoleEnv {
   const hasRazorpay = raw.RAZORPAY_KEY_ID !== undefined || raw.RAZORPAY_KEY_SECRET !== undefined;
   if (hasRazorpay && (raw.RAZORPAY_KEY_ID === undefined || raw.RAZORPAY_KEY_SECRET === undefined)) {
     const missing = raw.RAZORPAY_KEY_ID === undefined ? "RAZORPAY_KEY_ID" : "RAZORPAY_KEY_SECRET";
-    throw new ConfigError(`Invalid configuration: ${missing} is required when the other Razorpay key is set`);
+    throw new ConfigError(
+      `Invalid configuration: ${missing} is required when the other Razorpay key is set`,
+    );
   }
   const sandbox = raw.SANDBOX === "on" || (raw.SANDBOX === "auto" && !hasConekta && !hasRazorpay);
   const sandboxBase = `http://127.0.0.1:${raw.SANDBOX_PORT}`;
 
   const conektaKey = raw.CONEKTA_API_KEY ?? (sandbox ? SANDBOX_CONEKTA_API_KEY : undefined);
   const razorpayKeyId = raw.RAZORPAY_KEY_ID ?? (sandbox ? SANDBOX_RAZORPAY_KEY_ID : undefined);
-  const razorpayKeySecret = raw.RAZORPAY_KEY_SECRET ?? (sandbox ? SANDBOX_RAZORPAY_KEY_SECRET : undefined);
+  const razorpayKeySecret =
+    raw.RAZORPAY_KEY_SECRET ?? (sandbox ? SANDBOX_RAZORPAY_KEY_SECRET : undefined);
 
   return {
     port: raw.PORT,
@@ -125,7 +141,8 @@ export function parseEnv(source: Source): ConsoleEnv {
     conekta: conektaKey
       ? {
           apiKey: conektaKey,
-          apiBase: raw.CONEKTA_API_BASE ?? (sandbox ? `${sandboxBase}/conekta` : "https://api.conekta.io"),
+          apiBase:
+            raw.CONEKTA_API_BASE ?? (sandbox ? `${sandboxBase}/conekta` : "https://api.conekta.io"),
           apiVersion: raw.CONEKTA_API_VERSION,
         }
       : null,
@@ -134,8 +151,12 @@ export function parseEnv(source: Source): ConsoleEnv {
         ? {
             keyId: razorpayKeyId,
             keySecret: razorpayKeySecret,
-            apiBase: raw.RAZORPAY_API_BASE ?? (sandbox ? `${sandboxBase}/razorpay` : "https://api.razorpay.com"),
-            accounts: raw.RAZORPAY_ACCOUNTS ?? (sandbox ? SANDBOX_RAZORPAY_ACCOUNTS.map((a) => ({ ...a })) : []),
+            apiBase:
+              raw.RAZORPAY_API_BASE ??
+              (sandbox ? `${sandboxBase}/razorpay` : "https://api.razorpay.com"),
+            accounts:
+              raw.RAZORPAY_ACCOUNTS ??
+              (sandbox ? SANDBOX_RAZORPAY_ACCOUNTS.map((a) => ({ ...a })) : []),
           }
         : null,
   };
@@ -147,12 +168,15 @@ export interface SandboxEnv {
   keys: { conektaApiKey: string; razorpayKeyId: string; razorpayKeySecret: string };
 }
 
-/** Configuration of the standalone sandbox (`npm run sandbox`). */
-export function parseSandboxEnv(source: Source): SandboxEnv {
+/**
+ * Configuration of the sandbox. Loopback webhook URLs are refused by default, as the real providers
+ * do; `npm start` passes `allowLoopback: true` because its demo receivers live on loopback.
+ */
+export function parseSandboxEnv(source: Source, defaults = { allowLoopback: false }): SandboxEnv {
   const raw = parseRaw(source);
   return {
     port: raw.SANDBOX_PORT,
-    allowLoopback: raw.SANDBOX_ALLOW_LOOPBACK ?? false,
+    allowLoopback: raw.SANDBOX_ALLOW_LOOPBACK ?? defaults.allowLoopback,
     keys: {
       conektaApiKey: raw.CONEKTA_API_KEY ?? SANDBOX_CONEKTA_API_KEY,
       razorpayKeyId: raw.RAZORPAY_KEY_ID ?? SANDBOX_RAZORPAY_KEY_ID,

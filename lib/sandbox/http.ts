@@ -28,7 +28,11 @@ export interface ProviderEmulator {
   contentType: string;
 }
 
-export function json(status: number, body: unknown, headers?: Record<string, string>): SandboxResponse {
+export function json(
+  status: number,
+  body: unknown,
+  headers?: Record<string, string>,
+): SandboxResponse {
   return { status, body, headers };
 }
 

@@ -61,7 +61,8 @@ export class Receivers {
     );
     const url = `${this.baseUrl()}${path}`;
     const signature =
-      this.verifiers.map((verify) => verify({ url, headers, rawBody })).find(Boolean) ?? "unchecked";
+      this.verifiers.map((verify) => verify({ url, headers, rawBody })).find(Boolean) ??
+      "unchecked";
     if (kind === "slow") await sleep(SLOW_RECEIVER_DELAY_MS);
     this.record({
       at: new Date().toISOString(),

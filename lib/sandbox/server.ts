@@ -45,7 +45,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     razorpay: createRazorpayEmulator(context),
   };
   const faults = new FaultStore();
-  const verifiers = Object.values(emulators).flatMap((e) => (e.verifySignature ? [e.verifySignature] : []));
+  const verifiers = Object.values(emulators).flatMap((e) =>
+    e.verifySignature ? [e.verifySignature] : [],
+  );
   const receivers = new Receivers(verifiers, () => url);
 
   const reset = () => {
@@ -105,7 +107,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     });
   }
 
-  async function control(req: IncomingMessage, res: ServerResponse, requestUrl: URL, rawBody: Buffer) {
+  function control(req: IncomingMessage, res: ServerResponse, requestUrl: URL, rawBody: Buffer) {
     const route = `${req.method} ${requestUrl.pathname}`;
     if (route === "GET /__control/health") return sendJson(res, 200, { ok: true });
     if (route === "POST /__control/reset") {
@@ -127,7 +129,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       return sendJson(res, removed ? 200 : 404, { ok: removed });
     }
     if (route === "GET /__control/deliveries") {
-      return sendJson(res, 200, { data: receivers.list(requestUrl.searchParams.get("path") ?? undefined) });
+      return sendJson(res, 200, {
+        data: receivers.list(requestUrl.searchParams.get("path") ?? undefined),
+      });
     }
     sendJson(res, 404, { error: `unknown control route ${route}` });
   }
@@ -161,12 +165,20 @@ async function applyFault(fault: Fault, emulator: Emulator, res: ServerResponse)
     case "latency":
       return false;
     case "status":
-      send(res, { status: fault.status ?? 500, body: emulator.errorBody(fault.status ?? 500) }, emulator.contentType);
+      send(
+        res,
+        { status: fault.status ?? 500, body: emulator.errorBody(fault.status ?? 500) },
+        emulator.contentType,
+      );
       return true;
     case "rate-limit":
       send(
         res,
-        { status: 429, headers: { "retry-after": String(fault.retryAfter) }, body: emulator.errorBody(429) },
+        {
+          status: 429,
+          headers: { "retry-after": String(fault.retryAfter) },
+          body: emulator.errorBody(429),
+        },
         emulator.contentType,
       );
       return true;

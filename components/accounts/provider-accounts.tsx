@@ -1,0 +1,86 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Skeleton } from "@/components/ui/skeleton";
+import type { ProviderId } from "@/lib/webhooks/model";
+import { accountQueries } from "@/lib/webhooks/queries";
+
+/** One provider's accounts, fetched through the console API and paged by its cursors. */
+export function ProviderAccounts({
+  provider,
+  displayName,
+}: {
+  provider: ProviderId;
+  displayName: string;
+}) {
+  const [cursor, setCursor] = useState<string | undefined>();
+  const { data, error, isPending, isFetching, refetch } = useQuery(
+    accountQueries.list(provider, { cursor }),
+  );
+  const headingId = `accounts-${provider}`;
+
+  return (
+    <section
+      aria-labelledby={headingId}
+      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    >
+      <h2 id={headingId} className="mb-3 text-base font-semibold">
+        {displayName}
+      </h2>
+      {isPending ? (
+        <div aria-busy="true" aria-label={`Loading ${displayName} accounts`} className="space-y-2">
+          <Skeleton className="h-5 w-2/3" />
+          <Skeleton className="h-5 w-1/2" />
+          <Skeleton className="h-5 w-3/5" />
+        </div>
+      ) : error ? (
+        <div role="alert" className="space-y-2 text-sm">
+          <p className="text-red-700">{error.message}</p>
+          <Button
+            variant="secondary"
+            size="sm"
+            onClick={() => void refetch()}
+            disabled={isFetching}
+          >
+            Try again
+          </Button>
+        </div>
+      ) : data.data.length === 0 ? (
+        <p className="text-sm text-slate-600">No accounts are configured for {displayName}.</p>
+      ) : (
+        <>
+          <ul aria-label={`${displayName} accounts`} className="divide-y divide-slate-100">
+            {data.data.map((account) => (
+              <li key={account.id} className="flex items-center justify-between gap-4 py-2 text-sm">
+                <span className="font-medium">{account.name}</span>
+                <code className="truncate text-xs text-slate-500">{account.id}</code>
+              </li>
+            ))}
+          </ul>
+          {(data.page.previous || data.page.next) && (
+            <div className="mt-3 flex justify-end gap-2">
+              <Button
+                variant="secondary"
+                size="sm"
+                disabled={!data.page.previous || isFetching}
+                onClick={() => setCursor(data.page.previous ?? undefined)}
+              >
+                Previous page
+              </Button>
+              <Button
+                variant="secondary"
+                size="sm"
+                disabled={!data.page.next || isFetching}
+                onClick={() => setCursor(data.page.next ?? undefined)}
+              >
+                Next page
+              </Button>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

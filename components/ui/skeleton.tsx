@@ -1,0 +1,8 @@
+import type { ComponentProps } from "react";
+import { cn } from "@/lib/utils/cn";
+
+export function Skeleton({ className, ...props }: ComponentProps<"div">) {
+  return (
+    <div aria-hidden className={cn("animate-pulse rounded bg-slate-200", className)} {...props} />
+  );
+}

@@ -1,0 +1,93 @@
+import { z } from "zod";
+import type { ErrorCode, ErrorEnvelope } from "@/lib/webhooks/model";
+
+/** What a provider said, kept for support staff under `error.provider`. */
+export interface ProviderDetail {
+  status: number | null;
+  code: string | null;
+  message: string | null;
+  logId?: string;
+}
+
+export const statusOfCode: Record<ErrorCode, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  invalid_fields: 422,
+  rate_limited: 429,
+  provider_error: 502,
+  provider_timeout: 504,
+  internal: 500,
+};
+
+/** The one error type of the console; anything else becomes `internal`. */
+export class AppError extends Error {
+  override name = "AppError";
+  readonly code: ErrorCode;
+  readonly fields?: Record<string, string[]>;
+  readonly provider?: ProviderDetail;
+  readonly retryAfterSeconds?: number;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: {
+      fields?: Record<string, string[]>;
+      provider?: ProviderDetail;
+      retryAfterSeconds?: number;
+      cause?: unknown;
+    } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.code = code;
+    this.fields = options.fields;
+    this.provider = options.provider;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+  }
+
+  get status(): number {
+    return statusOfCode[this.code];
+  }
+}
+
+/** zod issues as `{ field: [messages] }`, for 422 replies and form errors. */
+export function fieldsOfZodError(error: z.ZodError): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length > 0 ? issue.path.join(".") : "_";
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}
+
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof z.ZodError) {
+    return new AppError("invalid_fields", "Some fields are invalid.", {
+      fields: fieldsOfZodError(error),
+    });
+  }
+  return new AppError("internal", "Something went wrong on the console's server.", {
+    cause: error,
+  });
+}
+
+/** The console's one error envelope (DESIGN.md), with its status and headers. */
+export function toErrorResponse(error: unknown, requestId: string) {
+  const appError = toAppError(error);
+  const body: ErrorEnvelope = {
+    error: {
+      code: appError.code,
+      message: appError.message,
+      ...(appError.fields ? { fields: appError.fields } : {}),
+      requestId,
+      ...(appError.provider ? { provider: appError.provider } : {}),
+    },
+  };
+  const headers: Record<string, string> = { "x-request-id": requestId };
+  if (appError.retryAfterSeconds !== undefined)
+    headers["retry-after"] = String(appError.retryAfterSeconds);
+  return { status: appError.status, body, headers, appError };
+}

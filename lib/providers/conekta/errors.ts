@@ -1,0 +1,61 @@
+import "server-only";
+import { AppError } from "@/lib/http/errors";
+import { retryAfterSeconds } from "@/lib/providers/request";
+import { conektaErrorSchema } from "./schemas";
+
+/** The sandbox's code for the 11th webhook; real Conekta documents none (see PROVIDERS.md). */
+const LIMIT_CODES = ["conekta.errors.parameter_validation.webhook.limit_exceeded"];
+
+/** Maps a Conekta error reply to the console's error codes, keeping Conekta's words for support. */
+export function toConektaAppError(status: number, body: unknown, headers: Headers): AppError {
+  const parsed = conektaErrorSchema.safeParse(body);
+  const error = parsed.success ? parsed.data : {};
+  const first = error.details?.[0];
+  const provider = {
+    status,
+    code: first?.code ?? error.type ?? null,
+    message: first?.message ?? null,
+    ...(error.log_id ? { logId: error.log_id } : {}),
+  };
+  const message = first?.message ?? "Conekta refused the request.";
+
+  if (status === 401) {
+    // The user did nothing wrong: the console's own key is missing, wrong or revoked.
+    return new AppError(
+      "provider_error",
+      "Conekta refused the console's API key. An administrator must check CONEKTA_API_KEY.",
+      {
+        provider,
+      },
+    );
+  }
+  if (status === 404) return new AppError("not_found", message, { provider });
+  if (status === 422 || status === 400) {
+    if (error.details?.some((d) => d.code !== undefined && LIMIT_CODES.includes(d.code))) {
+      return new AppError("conflict", message, { provider });
+    }
+    const fields: Record<string, string[]> = {};
+    for (const detail of error.details ?? []) {
+      if (detail.param && detail.message) (fields[detail.param] ??= []).push(detail.message);
+    }
+    return Object.keys(fields).length > 0
+      ? new AppError("invalid_fields", message, { fields, provider })
+      : new AppError("bad_request", message, { provider });
+  }
+  if (status === 429) {
+    return new AppError(
+      "rate_limited",
+      "Conekta is receiving too many requests. Try again shortly.",
+      {
+        provider,
+        retryAfterSeconds: retryAfterSeconds(headers) ?? 5,
+      },
+    );
+  }
+  if (status === 403) return new AppError("forbidden", message, { provider });
+  return new AppError(
+    "provider_error",
+    `Conekta failed to answer (HTTP ${status}). Try again in a moment.`,
+    { provider },
+  );
+}
