@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { LanguageSwitcher } from "@/components/layout/language-switcher";
 import { SandboxBanner } from "@/components/layout/sandbox-banner";
+import { getTranslator } from "@/lib/i18n/server";
 import { getConsoleInfo } from "@/lib/webhooks/service";
 import { Providers } from "./providers";
 import "./globals.css";
@@ -11,23 +13,29 @@ export const metadata: Metadata = {
   description: "Manage Conekta and Razorpay webhook registrations in one place.",
 };
 
-// Configuration is read at request time, never baked into the build.
+// Configuration and language are read at request time, never baked into the build.
 export const dynamic = "force-dynamic";
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
   const { sandbox } = getConsoleInfo();
+  const { locale, t } = await getTranslator();
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body className="min-h-screen">
-        {sandbox && <SandboxBanner />}
-        <header className="border-b border-slate-200 bg-white">
-          <div className="mx-auto flex max-w-6xl items-center justify-between px-4 py-3">
-            <Link href="/" className="text-lg font-semibold text-slate-900">
-              Webhook Console
-            </Link>
-          </div>
-        </header>
-        <Providers>
+        <Providers language={locale}>
+          {sandbox && (
+            <SandboxBanner>
+              {t.rich("common.sandboxBanner", { strong: (text) => <strong>{text}</strong> })}
+            </SandboxBanner>
+          )}
+          <header className="border-b border-slate-200 bg-white">
+            <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
+              <Link href="/" className="text-lg font-semibold text-slate-900">
+                {t("common.appName")}
+              </Link>
+              <LanguageSwitcher />
+            </div>
+          </header>
           <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
         </Providers>
       </body>

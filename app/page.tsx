@@ -1,20 +1,19 @@
 import { ProviderAccounts } from "@/components/accounts/provider-accounts";
+import { getTranslator } from "@/lib/i18n/server";
 import { getConsoleInfo } from "@/lib/webhooks/service";
 
-export default function HomePage() {
+export default async function HomePage() {
   const { providers } = getConsoleInfo();
+  const { t } = await getTranslator();
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-2xl font-semibold">Providers</h1>
-        <p className="text-sm text-slate-600">
-          The payment providers this console manages, and the accounts you may open.
-        </p>
+        <h1 className="text-2xl font-semibold">{t("home.title")}</h1>
+        <p className="text-sm text-slate-600">{t("home.intro")}</p>
       </div>
       {providers.length === 0 ? (
         <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm">
-          No provider is configured. Set CONEKTA_API_KEY or RAZORPAY_KEY_ID and RAZORPAY_KEY_SECRET,
-          or run on the sandbox (see the README).
+          {t("home.noProviders")}
         </p>
       ) : (
         <div className="grid gap-4 md:grid-cols-2">

@@ -2,7 +2,10 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
+import { IntlProvider } from "use-intl";
 import { Toaster } from "@/components/ui/toaster";
+import type { Language } from "@/lib/http/language";
+import { messages } from "@/lib/i18n/messages";
 import { ApiError } from "@/lib/webhooks/api-client";
 
 function makeQueryClient() {
@@ -10,7 +13,7 @@ function makeQueryClient() {
     defaultOptions: {
       queries: {
         staleTime: 15_000,
-        // A 4xx will not get better by asking again; a provider hiccup (5xx) might.
+        // A 4xx will not get better by asking again; a provider hiccup (5xx) might, once.
         retry: (failures, error) =>
           !(error instanceof ApiError && error.status < 500) && failures < 1,
       },
@@ -18,12 +21,14 @@ function makeQueryClient() {
   });
 }
 
-export function Providers({ children }: { children: ReactNode }) {
+export function Providers({ language, children }: { language: Language; children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
   return (
-    <QueryClientProvider client={queryClient}>
-      {children}
-      <Toaster />
-    </QueryClientProvider>
+    <IntlProvider locale={language} messages={messages[language]} timeZone="UTC">
+      <QueryClientProvider client={queryClient}>
+        {children}
+        <Toaster />
+      </QueryClientProvider>
+    </IntlProvider>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { ProviderId } from "@/lib/webhooks/model";
@@ -19,6 +20,7 @@ export function ProviderAccounts({
   const { data, error, isPending, isFetching, refetch } = useQuery(
     accountQueries.list(provider, { cursor }),
   );
+  const t = useTranslations();
   const headingId = `accounts-${provider}`;
 
   return (
@@ -30,7 +32,11 @@ export function ProviderAccounts({
         {displayName}
       </h2>
       {isPending ? (
-        <div aria-busy="true" aria-label={`Loading ${displayName} accounts`} className="space-y-2">
+        <div
+          aria-busy="true"
+          aria-label={t("home.loadingAccounts", { provider: displayName })}
+          className="space-y-2"
+        >
           <Skeleton className="h-5 w-2/3" />
           <Skeleton className="h-5 w-1/2" />
           <Skeleton className="h-5 w-3/5" />
@@ -44,17 +50,24 @@ export function ProviderAccounts({
             onClick={() => void refetch()}
             disabled={isFetching}
           >
-            Try again
+            {t("common.tryAgain")}
           </Button>
         </div>
       ) : data.data.length === 0 ? (
-        <p className="text-sm text-slate-600">No accounts are configured for {displayName}.</p>
+        <p className="text-sm text-slate-600">{t("home.noAccounts", { provider: displayName })}</p>
       ) : (
         <>
-          <ul aria-label={`${displayName} accounts`} className="divide-y divide-slate-100">
+          <ul
+            aria-label={t("home.accountsOf", { provider: displayName })}
+            className="divide-y divide-slate-100"
+          >
             {data.data.map((account) => (
               <li key={account.id} className="flex items-center justify-between gap-4 py-2 text-sm">
-                <span className="font-medium">{account.name}</span>
+                <span className="font-medium">
+                  {account.id === "default" && provider === "conekta"
+                    ? t("home.holdingCompany")
+                    : account.name}
+                </span>
                 <code className="truncate text-xs text-slate-500">{account.id}</code>
               </li>
             ))}
@@ -67,7 +80,7 @@ export function ProviderAccounts({
                 disabled={!data.page.previous || isFetching}
                 onClick={() => setCursor(data.page.previous ?? undefined)}
               >
-                Previous page
+                {t("common.previousPage")}
               </Button>
               <Button
                 variant="secondary"
@@ -75,7 +88,7 @@ export function ProviderAccounts({
                 disabled={!data.page.next || isFetching}
                 onClick={() => setCursor(data.page.next ?? undefined)}
               >
-                Next page
+                {t("common.nextPage")}
               </Button>
             </div>
           )}

@@ -1,8 +1,10 @@
-export function SandboxBanner() {
+import type { ReactNode } from "react";
+
+/** Says on every page that the data is simulated; the text comes translated from the layout. */
+export function SandboxBanner({ children }: { children: ReactNode }) {
   return (
     <div role="status" className="bg-amber-100 px-4 py-2 text-center text-sm text-amber-900">
-      <strong className="font-semibold">Sandbox:</strong> the data on these pages is simulated by
-      the bundled provider emulator. Nothing reaches Conekta or Razorpay.
+      {children}
     </div>
   );
 }
