@@ -1,0 +1,16 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const copy = path.resolve(process.cwd(), "lib/providers/conekta/spec/conekta-openapi-v2.1.0.yaml");
+const reference = path.resolve(process.cwd(), "../shared/provider-specs/conekta-openapi-v2.1.0.yaml");
+
+describe("the Conekta spec copy", () => {
+  it("is byte for byte the team's reference, wherever the reference is beside the clone", () => {
+    const copied = readFileSync(copy, "utf8");
+    expect(copied).toContain("openapi:");
+    // A fresh clone on its own has no ../shared: then the copy is all there is to check against.
+    const expected = existsSync(reference) ? readFileSync(reference, "utf8") : copied;
+    expect(copied === expected, "lib/providers/conekta/spec differs from ../shared/provider-specs").toBe(true);
+  });
+});

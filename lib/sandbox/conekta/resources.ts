@@ -1,0 +1,176 @@
+// The emulator's records and their wire shapes at API 2.1.0 (`webhook_response`, `company_response`,
+// `event_response`, `WebhookLog`, `webhook-key_create_response` in the spec). The sandbox is Conekta's
+// test mode: every object has `livemode: false`.
+
+export interface CompanyRecord {
+  id: string;
+  name: string;
+  /** `null` for the holding (parent) company itself. */
+  parentCompanyId: string | null;
+  createdAt: number;
+}
+
+export interface WebhookRecord {
+  id: string;
+  companyId: string;
+  url: string;
+  status: string;
+  subscribedEvents: string[];
+  synchronous: boolean;
+}
+
+export interface WebhookLogRecord {
+  id: string;
+  url: string;
+  failedAttempts: number;
+  /** 0 until the first attempt, as Conekta sends it. */
+  lastAttemptedAt: number;
+  /** -1 until an HTTP answer arrives (and after a network error), as Conekta sends it. */
+  lastHttpResponseStatus: number;
+  responseData?: Record<string, unknown>;
+}
+
+export interface EventRecord {
+  id: string;
+  companyId: string;
+  createdAt: number;
+  type: string;
+  data: Record<string, unknown>;
+  webhookStatus: string;
+  logs: WebhookLogRecord[];
+}
+
+export interface WebhookKeyRecord {
+  id: string;
+  companyId: string;
+  active: boolean;
+  createdAt: number;
+}
+
+export interface ConektaWebhook {
+  id: string;
+  url: string;
+  status: string;
+  subscribed_events: string[];
+  synchronous: boolean;
+  livemode: boolean;
+  production_enabled: boolean;
+  development_enabled: boolean;
+  deleted: boolean | null;
+  object: "webhook";
+}
+
+export interface ConektaCompany {
+  id: string;
+  name: string;
+  parent_company_id?: string;
+  created_at: number;
+  use_parent_fiscal_data: boolean;
+  object: "company";
+}
+
+export interface ConektaWebhookLog {
+  id: string;
+  url: string;
+  failed_attempts: number;
+  last_attempted_at: number;
+  last_http_response_status: number;
+  response_data?: Record<string, unknown>;
+  object: "webhook_log";
+}
+
+export interface ConektaEvent {
+  id: string;
+  type: string;
+  created_at: number;
+  livemode: boolean;
+  data: Record<string, unknown>;
+  webhook_status: string;
+  webhook_logs: ConektaWebhookLog[];
+  object: "event";
+}
+
+export interface ConektaWebhookKey {
+  id: string;
+  active: boolean;
+  created_at: number;
+  livemode: boolean;
+  public_key: string;
+  object: "webhook_key";
+}
+
+export interface ConektaList<T> {
+  object: "list";
+  has_more: boolean;
+  next_page_url: string | null;
+  previous_page_url: string | null;
+  data: T[];
+}
+
+export const LIVEMODE = false;
+
+export function toWebhook(record: WebhookRecord, deleted: boolean | null = null): ConektaWebhook {
+  return {
+    id: record.id,
+    url: record.url,
+    status: record.status,
+    subscribed_events: [...record.subscribedEvents],
+    synchronous: record.synchronous,
+    livemode: LIVEMODE,
+    // Test-mode webhooks are the development ones.
+    production_enabled: LIVEMODE,
+    development_enabled: !LIVEMODE,
+    deleted,
+    object: "webhook",
+  };
+}
+
+export function toCompany(record: CompanyRecord): ConektaCompany {
+  return {
+    id: record.id,
+    name: record.name,
+    // The schema's `parent_company_id` is a non-nullable string: the holding itself has none.
+    ...(record.parentCompanyId ? { parent_company_id: record.parentCompanyId } : {}),
+    created_at: record.createdAt,
+    use_parent_fiscal_data: record.parentCompanyId !== null,
+    object: "company",
+  };
+}
+
+export function toWebhookLog(record: WebhookLogRecord): ConektaWebhookLog {
+  return {
+    id: record.id,
+    url: record.url,
+    failed_attempts: record.failedAttempts,
+    last_attempted_at: record.lastAttemptedAt,
+    last_http_response_status: record.lastHttpResponseStatus,
+    // Real replies carry `response_data: null` before an answer; the spec's schema is not nullable,
+    // so the sandbox leaves the field out until there is something to show.
+    ...(record.responseData ? { response_data: { ...record.responseData } } : {}),
+    object: "webhook_log",
+  };
+}
+
+export function toEvent(record: EventRecord): ConektaEvent {
+  return {
+    id: record.id,
+    type: record.type,
+    created_at: record.createdAt,
+    livemode: LIVEMODE,
+    data: { ...record.data },
+    webhook_status: record.webhookStatus,
+    webhook_logs: record.logs.map(toWebhookLog),
+    object: "event",
+  };
+}
+
+export function toWebhookKey(record: WebhookKeyRecord, publicKey: string): ConektaWebhookKey {
+  return {
+    id: record.id,
+    active: record.active,
+    created_at: record.createdAt,
+    livemode: LIVEMODE,
+    public_key: publicKey,
+    object: "webhook_key",
+  };
+}
