@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useState } from "react";
 import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
@@ -63,11 +64,14 @@ export function ProviderAccounts({
           >
             {data.data.map((account) => (
               <li key={account.id} className="flex items-center justify-between gap-4 py-2 text-sm">
-                <span className="font-medium">
+                <Link
+                  href={`/${provider}/${account.id}/webhooks`}
+                  className="font-medium text-indigo-700 hover:underline"
+                >
                   {account.id === "default" && provider === "conekta"
                     ? t("home.holdingCompany")
                     : account.name}
-                </span>
+                </Link>
                 <code className="truncate text-xs text-slate-500">{account.id}</code>
               </li>
             ))}

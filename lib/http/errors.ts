@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ErrorCode, ErrorEnvelope } from "@/lib/webhooks/model";
+import type { ErrorCode, ErrorEnvelope, Webhook } from "@/lib/webhooks/model";
 
 /** What a provider said, kept for support staff under `error.provider`. */
 export interface ProviderDetail {
@@ -29,6 +29,8 @@ export class AppError extends Error {
   readonly fields?: Record<string, string[]>;
   readonly provider?: ProviderDetail;
   readonly retryAfterSeconds?: number;
+  /** A webhook that exists although the request as a whole failed (created without its events). */
+  readonly createdWebhook?: Webhook;
 
   constructor(
     code: ErrorCode,
@@ -37,6 +39,7 @@ export class AppError extends Error {
       fields?: Record<string, string[]>;
       provider?: ProviderDetail;
       retryAfterSeconds?: number;
+      createdWebhook?: Webhook;
       cause?: unknown;
     } = {},
   ) {
@@ -45,6 +48,7 @@ export class AppError extends Error {
     this.fields = options.fields;
     this.provider = options.provider;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.createdWebhook = options.createdWebhook;
   }
 
   get status(): number {
@@ -84,6 +88,7 @@ export function toErrorResponse(error: unknown, requestId: string) {
       ...(appError.fields ? { fields: appError.fields } : {}),
       requestId,
       ...(appError.provider ? { provider: appError.provider } : {}),
+      ...(appError.createdWebhook ? { webhook: appError.createdWebhook } : {}),
     },
   };
   const headers: Record<string, string> = { "x-request-id": requestId };

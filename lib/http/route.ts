@@ -2,7 +2,9 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
-import { AppError, toErrorResponse } from "./errors";
+import { createTranslator } from "use-intl/core";
+import { messages } from "@/lib/i18n/messages";
+import { AppError, fieldsOfZodError, toErrorResponse } from "./errors";
 import { LANGUAGE_COOKIE, pickLanguage, type Language } from "./language";
 import { logError } from "./log";
 
@@ -23,13 +25,13 @@ type Handler<P> = (ctx: RouteContext<P>) => Promise<Response | object | null>;
 export function route<S extends z.ZodType>(paramsSchema: S, handler: Handler<z.output<S>>) {
   return async (req: NextRequest, context: { params: Promise<unknown> }): Promise<Response> => {
     const requestId = req.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
+    const language = pickLanguage(
+      req.cookies.get(LANGUAGE_COOKIE)?.value,
+      req.headers.get("accept-language"),
+    );
     try {
       const parsed = paramsSchema.safeParse(await context.params);
       if (!parsed.success) throw new AppError("not_found", "No such page in the console API.");
-      const language = pickLanguage(
-        req.cookies.get(LANGUAGE_COOKIE)?.value,
-        req.headers.get("accept-language"),
-      );
       const result = await handler({ req, params: parsed.data, requestId, language });
       if (result instanceof Response) {
         result.headers.set("x-request-id", requestId);
@@ -40,6 +42,7 @@ export function route<S extends z.ZodType>(paramsSchema: S, handler: Handler<z.o
       return NextResponse.json(result, { headers: { "x-request-id": requestId } });
     } catch (error) {
       const { status, body, headers, appError } = toErrorResponse(error, requestId);
+      if (body.error.fields) body.error.fields = translateFields(body.error.fields, language);
       if (appError.code === "internal" || appError.code === "provider_error")
         logError(requestId, error);
       return NextResponse.json(body, { status, headers });
@@ -56,6 +59,41 @@ export function parseQuery<S extends z.ZodType>(req: NextRequest, schema: S): z.
       "bad_request",
       `Query parameter ${String(issue?.path[0] ?? "")}: ${issue?.message ?? "invalid"}`,
     );
+  }
+  return result.data;
+}
+
+/** Field messages written as `validation.*` keys (shared with the form) in the user's language. */
+function translateFields(
+  fields: Record<string, string[]>,
+  language: Language,
+): Record<string, string[]> {
+  const t = createTranslator({ locale: language, messages: messages[language] });
+  const translate = (message: string) =>
+    message.startsWith("validation.") && message.slice(11) in messages[language].validation
+      ? t(message as Parameters<typeof t>[0])
+      : message;
+  return Object.fromEntries(
+    Object.entries(fields).map(([field, list]) => [field, list.map(translate)]),
+  );
+}
+
+/** Parses a JSON body: not JSON is a 400; fields that break the schema are a 422 naming each field. */
+export async function parseBody<S extends z.ZodType>(
+  req: NextRequest,
+  schema: S,
+): Promise<z.output<S>> {
+  let raw: unknown;
+  try {
+    raw = await req.json();
+  } catch {
+    throw new AppError("bad_request", "The request body must be JSON.");
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    throw new AppError("invalid_fields", "Some fields are invalid.", {
+      fields: fieldsOfZodError(result.error),
+    });
   }
   return result.data;
 }

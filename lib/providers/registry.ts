@@ -13,8 +13,8 @@ const factories: Record<ProviderId, () => ProviderAdapter | null> = {
     return conekta && createConektaAdapter({ ...conekta, timeoutMs });
   },
   razorpay: () => {
-    const { razorpay, timeoutMs } = getEnv();
-    return razorpay && createRazorpayAdapter({ ...razorpay, timeoutMs });
+    const { razorpay, timeoutMs, sandbox } = getEnv();
+    return razorpay && createRazorpayAdapter({ ...razorpay, timeoutMs, allowPrivatePingTargets: sandbox });
   },
 };
 

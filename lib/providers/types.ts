@@ -1,5 +1,12 @@
 import type { Language } from "@/lib/http/language";
-import type { AccountPage, ProviderId } from "@/lib/webhooks/model";
+import type {
+  AccountPage,
+  PingResult,
+  ProviderId,
+  Webhook,
+  WebhookPage,
+} from "@/lib/webhooks/model";
+import type { CreateWebhookInput, EventGroup, UpdateWebhookInput } from "@/lib/webhooks/schemas";
 
 export interface CallOptions {
   language: Language;
@@ -10,12 +17,45 @@ export interface ListAccountsInput extends CallOptions {
   cursor?: string;
 }
 
+/** Where a webhook call goes: the account (`default`, a child company, a sub-merchant) and the language. */
+export interface AccountScope extends CallOptions {
+  account: string;
+}
+
+export interface ListWebhooksInput extends AccountScope {
+  q?: string;
+  limit: number;
+  cursor?: string;
+  /** Created at or after / before, unix seconds (Razorpay only). */
+  from?: number;
+  to?: number;
+}
+
+export interface PingInput extends AccountScope {
+  id: string;
+  /** The webhook's secret, to sign a console-sent ping; never stored. */
+  secret?: string;
+}
+
 /**
  * One provider behind the console. Each lives in its own folder under lib/providers and converts
- * the provider's raw types to the console's model at this border.
+ * the provider's raw types to the console's model at this border; nothing above it sees them.
  */
 export interface ProviderAdapter {
   id: ProviderId;
   displayName: string;
+  /** How many webhooks the provider allows per account. */
+  webhookLimit: number;
   listAccounts(input: ListAccountsInput): Promise<AccountPage>;
+  /** Throws AppError (403/404) when the console may not open this account. */
+  assertAccount(scope: AccountScope): Promise<void>;
+  eventCatalogue(): EventGroup[];
+  listWebhooks(input: ListWebhooksInput): Promise<WebhookPage>;
+  /** How many webhooks the account has, to show "7 of 10". */
+  countWebhooks(scope: AccountScope): Promise<number>;
+  getWebhook(scope: AccountScope, id: string): Promise<Webhook>;
+  createWebhook(scope: AccountScope, input: CreateWebhookInput): Promise<Webhook>;
+  updateWebhook(scope: AccountScope, id: string, input: UpdateWebhookInput): Promise<Webhook>;
+  deleteWebhook(scope: AccountScope, id: string): Promise<void>;
+  pingWebhook(input: PingInput): Promise<PingResult>;
 }

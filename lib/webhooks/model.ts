@@ -79,6 +79,8 @@ export const errorEnvelopeSchema = z.object({
         logId: z.string().optional(),
       })
       .optional(),
+    /** Set when a create half-succeeded: the webhook exists, without its events. */
+    webhook: webhookSchema.optional(),
   }),
 });
 export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;

@@ -2,14 +2,35 @@ import "server-only";
 import { getEnv } from "@/lib/env";
 import type { Language } from "@/lib/http/language";
 import { getProvider, listProviders } from "@/lib/providers/registry";
-import type { AccountPage, ProviderId } from "@/lib/webhooks/model";
+import type { AccountScope, ListWebhooksInput } from "@/lib/providers/types";
+import type { AccountPage, PingResult, ProviderId, Webhook, WebhookPage } from "./model";
+import {
+  createWebhookSchema,
+  updateWebhookSchema,
+  type EventCatalogue,
+  type UrlRuleContext,
+} from "./schemas";
+
+/**
+ * The webhook service: the one place between the console API and the provider adapters. It checks
+ * that the account may be opened before any call, validates input with the schemas the form uses,
+ * and adds what the pages need on top of a provider's reply (the count against the limit).
+ */
 
 /** What every page needs to know about this console: which providers it serves, and whether on the sandbox. */
 export function getConsoleInfo() {
   return {
     sandbox: getEnv().sandbox,
-    providers: listProviders().map(({ id, displayName }) => ({ id, displayName })),
+    providers: listProviders().map(({ id, displayName, webhookLimit }) => ({
+      id,
+      displayName,
+      webhookLimit,
+    })),
   };
+}
+
+export function urlRuleContext(): UrlRuleContext {
+  return { allowLoopback: getEnv().sandbox };
 }
 
 export function listAccounts(
@@ -17,4 +38,74 @@ export function listAccounts(
   input: { q?: string; cursor?: string; language: Language },
 ): Promise<AccountPage> {
   return getProvider(provider).listAccounts(input);
+}
+
+export function getEventCatalogue(provider: ProviderId): EventCatalogue {
+  return { groups: getProvider(provider).eventCatalogue() };
+}
+
+async function openAccount(provider: ProviderId, scope: AccountScope) {
+  const adapter = getProvider(provider);
+  await adapter.assertAccount(scope);
+  return adapter;
+}
+
+export interface WebhookListReply extends WebhookPage {
+  quota: { used: number; max: number };
+}
+
+export async function listWebhooks(
+  provider: ProviderId,
+  input: ListWebhooksInput,
+): Promise<WebhookListReply> {
+  const adapter = await openAccount(provider, input);
+  const [page, used] = await Promise.all([
+    adapter.listWebhooks(input),
+    adapter.countWebhooks(input),
+  ]);
+  return { ...page, quota: { used, max: adapter.webhookLimit } };
+}
+
+export async function getWebhook(
+  provider: ProviderId,
+  scope: AccountScope,
+  id: string,
+): Promise<Webhook> {
+  return (await openAccount(provider, scope)).getWebhook(scope, id);
+}
+
+export async function createWebhook(
+  provider: ProviderId,
+  scope: AccountScope,
+  body: unknown,
+): Promise<Webhook> {
+  const input = createWebhookSchema(provider, urlRuleContext()).parse(body);
+  return (await openAccount(provider, scope)).createWebhook(scope, input);
+}
+
+export async function updateWebhook(
+  provider: ProviderId,
+  scope: AccountScope,
+  id: string,
+  body: unknown,
+): Promise<Webhook> {
+  const input = updateWebhookSchema(provider, urlRuleContext()).parse(body);
+  return (await openAccount(provider, scope)).updateWebhook(scope, id, input);
+}
+
+export async function deleteWebhook(
+  provider: ProviderId,
+  scope: AccountScope,
+  id: string,
+): Promise<void> {
+  await (await openAccount(provider, scope)).deleteWebhook(scope, id);
+}
+
+export async function pingWebhook(
+  provider: ProviderId,
+  scope: AccountScope,
+  id: string,
+  secret?: string,
+): Promise<PingResult> {
+  return (await openAccount(provider, scope)).pingWebhook({ ...scope, id, secret });
 }

@@ -1,13 +1,19 @@
 import enCommon from "./en/common.json";
+import enForm from "./en/form.json";
+import enValidation from "./en/validation.json";
+import enWebhooks from "./en/webhooks.json";
 import esCommon from "./es/common.json";
+import esForm from "./es/form.json";
+import esValidation from "./es/validation.json";
+import esWebhooks from "./es/webhooks.json";
 
 /**
  * Each feature keeps its strings in its own file per language; they are merged here. The English
  * messages are the source of truth for keys, and a unit test checks that Spanish has the same.
  */
 export const messages = {
-  en: { ...enCommon },
-  es: { ...esCommon },
+  en: { ...enCommon, ...enForm, ...enValidation, ...enWebhooks },
+  es: { ...esCommon, ...esForm, ...esValidation, ...esWebhooks },
 };
 
 export type Messages = (typeof messages)["en"];

@@ -1,52 +1,228 @@
 import "server-only";
 import { z } from "zod";
+import { AppError } from "@/lib/http/errors";
 import { decodeCursor, encodeCursor } from "@/lib/providers/cursor";
-import type { ListAccountsInput, ProviderAdapter } from "@/lib/providers/types";
-import type { AccountPage } from "@/lib/webhooks/model";
-import { createConektaClient, type ConektaClientConfig } from "./client";
-import { CONEKTA_DEFAULT_ACCOUNT, toAccount } from "./mapper";
-import { conektaCompanyListSchema } from "./schemas";
+import type {
+  AccountScope,
+  ListAccountsInput,
+  ListWebhooksInput,
+  ProviderAdapter,
+} from "@/lib/providers/types";
+import { isUnchangedMaskedUrl } from "@/lib/webhooks/mask";
+import type { AccountPage, Webhook, WebhookPage } from "@/lib/webhooks/model";
+import type { CreateWebhookInput, UpdateWebhookInput } from "@/lib/webhooks/schemas";
+import { createConektaClient, type ConektaClientConfig, type ConektaScope } from "./client";
+import { CONEKTA_EVENTS, groupByPrefix } from "./events";
+import { CONEKTA_DEFAULT_ACCOUNT, toAccount, toWebhook } from "./mapper";
+import { DEFAULT_PING_TIMING, pingConektaWebhook, type PingTiming } from "./ping";
+import {
+  conektaCompanyListSchema,
+  conektaWebhookListSchema,
+  conektaWebhookSchema,
+} from "./schemas";
 
-const ACCOUNTS_PAGE_SIZE = 20;
-const conektaCursorSchema = z.union([
+/** Conekta allows 10 webhooks per environment (PROVIDERS.md). */
+export const CONEKTA_WEBHOOK_LIMIT = 10;
+const ACCOUNTS_PAGE_SIZE = 10;
+const MAX_LIST_LIMIT = 250;
+const cursorSchema = z.union([
   z.object({ next: z.string().min(1) }),
   z.object({ previous: z.string().min(1) }),
 ]);
+const childCompanyId = /^[0-9a-f]{24}$/;
 
-export function createConektaAdapter(config: ConektaClientConfig): ProviderAdapter {
+/** Conekta pages by ids: `next` is the last id of a page, `previous` the first. */
+export function toPageInfo(
+  items: { id: string }[],
+  hasMoreInDirection: boolean,
+  position: z.infer<typeof cursorSchema> | Record<string, never>,
+) {
+  const goingBack = "previous" in position;
+  const onFirstPage = !("next" in position) && (!goingBack || !hasMoreInDirection);
+  const hasMore = goingBack || hasMoreInDirection;
+  const first = items[0];
+  const last = items.at(-1);
+  return {
+    onFirstPage,
+    page: {
+      next: last && hasMore ? encodeCursor({ next: last.id }) : null,
+      previous: first && !onFirstPage ? encodeCursor({ previous: first.id }) : null,
+      hasMore,
+    },
+  };
+}
+
+export function createConektaAdapter(
+  config: ConektaClientConfig & { ping?: PingTiming },
+): ProviderAdapter {
   const client = createConektaClient(config);
+  // From 2.2.0 on, Conekta takes `subscribed_events` in create and update (PROVIDERS.md).
+  const [major = 2, minor = 1] = config.apiVersion.split(".").map(Number);
+  const modernShape = major > 2 || minor >= 2;
+
+  function scopeOf({ account, language }: AccountScope): ConektaScope {
+    return account === CONEKTA_DEFAULT_ACCOUNT
+      ? { language }
+      : { language, childCompanyId: account };
+  }
 
   async function listAccounts({ q, cursor, language }: ListAccountsInput): Promise<AccountPage> {
-    const position = cursor ? decodeCursor(cursor, conektaCursorSchema) : {};
+    const position = cursor ? decodeCursor(cursor, cursorSchema) : {};
     const search = q?.trim() || undefined;
     const list = await client.send(conektaCompanyListSchema, () =>
       client.raw.GET("/companies", {
-        params: {
-          query: { limit: ACCOUNTS_PAGE_SIZE, search, ...position },
-          header: { "Accept-Language": language },
-        },
+        params: { query: { limit: ACCOUNTS_PAGE_SIZE, search, ...position } },
+        headers: client.headersFor({ language }),
       }),
     );
-    const first = list.data[0];
-    const last = list.data.at(-1);
-    const goingBack = "previous" in position;
-    // Going back, `has_more` says whether there is still more before this page.
-    const onFirstPage = cursor === undefined || (goingBack && !list.has_more);
-    const hasMore = goingBack || list.has_more;
+    const { onFirstPage, page } = toPageInfo(list.data, list.has_more, position);
     // The holding's own webhooks come first, on the first page, as the account "default".
     const holding =
       onFirstPage && (!search || "holding company default".includes(search.toLowerCase()))
         ? [{ id: CONEKTA_DEFAULT_ACCOUNT, name: "Holding company", provider: "conekta" as const }]
         : [];
+    return { data: [...holding, ...list.data.map(toAccount)], page };
+  }
+
+  function assertAccount({ account }: AccountScope): Promise<void> {
+    if (account !== CONEKTA_DEFAULT_ACCOUNT && !childCompanyId.test(account)) {
+      return Promise.reject(new AppError("not_found", `There is no Conekta company "${account}".`));
+    }
+    return Promise.resolve();
+  }
+
+  async function listWebhooks(input: ListWebhooksInput): Promise<WebhookPage> {
+    const position = input.cursor ? decodeCursor(input.cursor, cursorSchema) : {};
+    const list = await client.send(conektaWebhookListSchema, () =>
+      client.raw.GET("/webhooks", {
+        params: {
+          query: {
+            limit: Math.min(input.limit, MAX_LIST_LIMIT),
+            search: input.q?.trim() || undefined,
+            ...position,
+          },
+        },
+        headers: client.headersFor(scopeOf(input)),
+      }),
+    );
     return {
-      data: [...holding, ...list.data.map(toAccount)],
-      page: {
-        next: last && hasMore ? encodeCursor({ next: last.id }) : null,
-        previous: first && !onFirstPage ? encodeCursor({ previous: first.id }) : null,
-        hasMore,
-      },
+      data: list.data.map((w) => toWebhook(w, input.account)),
+      page: toPageInfo(list.data, list.has_more, position).page,
     };
   }
 
-  return { id: "conekta", displayName: "Conekta", listAccounts };
+  async function countWebhooks(scope: AccountScope): Promise<number> {
+    const list = await client.send(conektaWebhookListSchema, () =>
+      client.raw.GET("/webhooks", {
+        params: { query: { limit: MAX_LIST_LIMIT } },
+        headers: client.headersFor(scopeOf(scope)),
+      }),
+    );
+    return list.data.length;
+  }
+
+  function getRaw(scope: AccountScope, id: string) {
+    return client.send(conektaWebhookSchema, () =>
+      client.raw.GET("/webhooks/{id}", {
+        params: { path: { id } },
+        headers: client.headersFor(scopeOf(scope)),
+      }),
+    );
+  }
+
+  async function putWebhook(scope: AccountScope, id: string, input: UpdateWebhookInput) {
+    // 2.1.0's update requires `url` and `synchronous`: keep what the webhook has for anything not
+    // changed, including a URL the user saw masked and left alone.
+    const current = await getRaw(scope, id);
+    const url =
+      input.url === undefined || isUnchangedMaskedUrl(input.url, current.url)
+        ? current.url
+        : input.url;
+    const body = modernShape
+      ? { url, ...(input.events ? { subscribed_events: input.events } : {}) }
+      : {
+          url,
+          synchronous: current.synchronous ?? false,
+          ...(input.events ? { events: input.events } : {}),
+        };
+    return client.send(conektaWebhookSchema, () =>
+      client.raw.PUT("/webhooks/{id}", {
+        params: { path: { id } },
+        body: body as { url: string; synchronous: boolean; events?: string[] },
+        headers: client.headersFor(scopeOf(scope)),
+      }),
+    );
+  }
+
+  async function createWebhook(scope: AccountScope, input: CreateWebhookInput): Promise<Webhook> {
+    const body = modernShape
+      ? { url: input.url, subscribed_events: input.events }
+      : { url: input.url, synchronous: false };
+    const created = await client.send(conektaWebhookSchema, () =>
+      client.raw.POST("/webhooks", {
+        body: body as { url: string; synchronous: boolean },
+        headers: client.headersFor(scopeOf(scope)),
+      }),
+    );
+    if (modernShape || input.events.length === 0) return toWebhook(created, scope.account);
+    // 2.1.0 creates without events: a second call subscribes them. If it fails, the webhook exists
+    // without its events, and the user must be told so and offered to retry just the events.
+    try {
+      return toWebhook(
+        await putWebhook(scope, created.id, { events: input.events }),
+        scope.account,
+      );
+    } catch (error) {
+      throw eventsNotSavedError(toWebhook(created, scope.account), error);
+    }
+  }
+
+  async function updateWebhook(
+    scope: AccountScope,
+    id: string,
+    input: UpdateWebhookInput,
+  ): Promise<Webhook> {
+    return toWebhook(await putWebhook(scope, id, input), scope.account);
+  }
+
+  async function deleteWebhook(scope: AccountScope, id: string): Promise<void> {
+    await client.send(conektaWebhookSchema.partial(), () =>
+      client.raw.DELETE("/webhooks/{id}", {
+        params: { path: { id } },
+        headers: client.headersFor(scopeOf(scope)),
+      }),
+    );
+  }
+
+  return {
+    id: "conekta",
+    displayName: "Conekta",
+    webhookLimit: CONEKTA_WEBHOOK_LIMIT,
+    listAccounts,
+    assertAccount,
+    eventCatalogue: () => groupByPrefix(CONEKTA_EVENTS),
+    listWebhooks,
+    countWebhooks,
+    getWebhook: async (scope, id) => toWebhook(await getRaw(scope, id), scope.account),
+    createWebhook,
+    updateWebhook,
+    deleteWebhook,
+    pingWebhook: (input) =>
+      pingConektaWebhook(client, scopeOf(input), input.id, config.ping ?? DEFAULT_PING_TIMING),
+  };
+}
+
+/** The create half-succeeded: a 502 whose envelope names the webhook so the form can retry its events. */
+function eventsNotSavedError(webhook: Webhook, cause: unknown): AppError {
+  const reason = cause instanceof AppError ? cause.message : "Conekta did not answer.";
+  return new AppError(
+    cause instanceof AppError ? cause.code : "provider_error",
+    `The webhook was created, but its events could not be saved: ${reason} Retry saving the events.`,
+    {
+      cause,
+      provider: cause instanceof AppError ? cause.provider : undefined,
+      createdWebhook: webhook,
+      fields: cause instanceof AppError ? cause.fields : undefined,
+    },
+  );
 }

@@ -41,3 +41,46 @@ export const conektaCompanyListSchema = z.object({
   ...listPageFields,
   data: z.array(conektaCompanySchema),
 });
+
+/** A webhook as Conekta returns it: the 2.1.0 shape and the 2.2+ shape are both read. */
+export const conektaWebhookSchema = z.object({
+  id: z.string(),
+  url: z.string(),
+  status: z.string().nullish(),
+  subscribed_events: z.array(z.string()).nullish(),
+  // 2.1.0
+  synchronous: z.boolean().nullish(),
+  production_enabled: z.boolean().nullish(),
+  development_enabled: z.boolean().nullish(),
+  livemode: z.boolean().nullish(),
+  deleted: z.boolean().nullish(),
+  // 2.2+
+  active: z.boolean().nullish(),
+  description: z.string().nullish(),
+});
+export type ConektaWebhook = z.infer<typeof conektaWebhookSchema>;
+
+export const conektaWebhookListSchema = z.object({
+  ...listPageFields,
+  data: z.array(conektaWebhookSchema),
+});
+
+export const conektaWebhookLogSchema = z.object({
+  url: z.string().nullish(),
+  failed_attempts: z.number().nullish(),
+  last_attempted_at: z.number().nullish(),
+  last_http_response_status: z.number().nullish(),
+});
+
+export const conektaEventSchema = z.object({
+  id: z.string(),
+  type: z.string().nullish(),
+  created_at: z.number().nullish(),
+  webhook_logs: z.array(conektaWebhookLogSchema).nullish(),
+});
+export type ConektaEvent = z.infer<typeof conektaEventSchema>;
+
+export const conektaEventListSchema = z.object({
+  ...listPageFields,
+  data: z.array(conektaEventSchema),
+});

@@ -1,20 +1,41 @@
 import "server-only";
+import { z } from "zod";
 import type { ProviderAccount } from "@/lib/env";
+import { AppError } from "@/lib/http/errors";
 import { decodeCursor, encodeCursor, offsetCursorSchema } from "@/lib/providers/cursor";
-import type { ListAccountsInput, ProviderAdapter } from "@/lib/providers/types";
-import type { AccountPage } from "@/lib/webhooks/model";
+import type {
+  AccountScope,
+  ListAccountsInput,
+  ListWebhooksInput,
+  PingInput,
+  ProviderAdapter,
+} from "@/lib/providers/types";
+import { isUnchangedMaskedUrl } from "@/lib/webhooks/mask";
+import type { AccountPage, PingResult, Webhook, WebhookPage } from "@/lib/webhooks/model";
+import type { CreateWebhookInput, UpdateWebhookInput } from "@/lib/webhooks/schemas";
+import { createRazorpayClient, type RazorpayClientConfig } from "./client";
+import { RAZORPAY_EVENT_GROUPS } from "./events";
+import { toWebhook } from "./mapper";
+import { createPingRateLimiter, PingRefusedError, sendRazorpayPing } from "./ping";
+import { razorpayCollectionSchema, razorpayWebhookSchema, type RazorpayWebhook } from "./schemas";
 
-export interface RazorpayConfig {
-  keyId: string;
-  keySecret: string;
-  apiBase: string;
+export interface RazorpayConfig extends RazorpayClientConfig {
   accounts: ProviderAccount[];
-  timeoutMs: number;
+  /** Only on the sandbox may a ping go to loopback or private addresses and other ports. */
+  allowPrivatePingTargets: boolean;
 }
 
-const ACCOUNTS_PAGE_SIZE = 20;
+/** Razorpay allows 30 webhooks per account; a page holds at most 100 (PROVIDERS.md). */
+export const RAZORPAY_WEBHOOK_LIMIT = 30;
+const MAX_COUNT = 100;
+const ACCOUNTS_PAGE_SIZE = 10;
 
 export function createRazorpayAdapter(config: RazorpayConfig): ProviderAdapter {
+  const request = createRazorpayClient(config);
+  const pingLimiter = createPingRateLimiter({ limit: 10, windowMs: 60_000 });
+  const path = (account: string, id?: string) =>
+    `/v2/accounts/${encodeURIComponent(account)}/webhooks${id ? `/${encodeURIComponent(id)}` : ""}`;
+
   // Razorpay has no API that lists a partner's sub-merchants for this purpose: the accounts the
   // console may open are the operator's list in RAZORPAY_ACCOUNTS, searched and paged here.
   function listAccounts({ q, cursor }: ListAccountsInput): Promise<AccountPage> {
@@ -26,10 +47,11 @@ export function createRazorpayAdapter(config: RazorpayConfig): ProviderAdapter {
         a.id.toLowerCase().includes(needle) ||
         a.name.toLowerCase().includes(needle),
     );
-    const slice = matching.slice(offset, offset + ACCOUNTS_PAGE_SIZE);
     const hasMore = offset + ACCOUNTS_PAGE_SIZE < matching.length;
     return Promise.resolve({
-      data: slice.map((a) => ({ id: a.id, name: a.name, provider: "razorpay" })),
+      data: matching
+        .slice(offset, offset + ACCOUNTS_PAGE_SIZE)
+        .map((a) => ({ ...a, provider: "razorpay" as const })),
       page: {
         next: hasMore ? encodeCursor({ o: offset + ACCOUNTS_PAGE_SIZE }) : null,
         previous: offset > 0 ? encodeCursor({ o: Math.max(0, offset - ACCOUNTS_PAGE_SIZE) }) : null,
@@ -38,5 +60,146 @@ export function createRazorpayAdapter(config: RazorpayConfig): ProviderAdapter {
     });
   }
 
-  return { id: "razorpay", displayName: "Razorpay", listAccounts };
+  function assertAccount({ account }: AccountScope): Promise<void> {
+    // Never forward an account the operator did not list: that is how the console scopes a partner key.
+    if (config.accounts.some((a) => a.id === account)) return Promise.resolve();
+    return Promise.reject(
+      new AppError(
+        "forbidden",
+        `This console is not allowed to open the Razorpay account ${account}.`,
+      ),
+    );
+  }
+
+  /** Every webhook of an account (Razorpay caps them at 30, so this is one call in practice). */
+  async function listAll(
+    account: string,
+    range: { from?: number; to?: number } = {},
+  ): Promise<RazorpayWebhook[]> {
+    const all: RazorpayWebhook[] = [];
+    for (let skip = 0; ; skip += MAX_COUNT) {
+      const page = await request(razorpayCollectionSchema, "GET", path(account), {
+        query: { count: MAX_COUNT, skip, ...range },
+      });
+      all.push(...page.items);
+      if (page.items.length < MAX_COUNT) return all;
+    }
+  }
+
+  async function listWebhooks(input: ListWebhooksInput): Promise<WebhookPage> {
+    const offset = input.cursor ? decodeCursor(input.cursor, offsetCursorSchema).o : 0;
+    const limit = Math.min(input.limit, MAX_COUNT);
+    const range = { from: input.from, to: input.to };
+    const q = input.q?.trim().toLowerCase();
+    let items: RazorpayWebhook[];
+    let hasMore: boolean;
+    if (q) {
+      // Razorpay has no search: we search URL and event names over all of the account's webhooks
+      // (at most 30) and page the matches ourselves.
+      const matches = (await listAll(input.account, range)).filter(
+        (w) => w.url.toLowerCase().includes(q) || w.events.some((e) => e.toLowerCase().includes(q)),
+      );
+      items = matches.slice(offset, offset + limit);
+      hasMore = offset + limit < matches.length;
+    } else {
+      // One more than the page asks for tells whether there is a next page (`count` is not a total).
+      const page = await request(razorpayCollectionSchema, "GET", path(input.account), {
+        query: { count: Math.min(limit + 1, MAX_COUNT), skip: offset, ...range },
+      });
+      items = page.items.slice(0, limit);
+      hasMore = page.items.length > limit;
+    }
+    return {
+      data: items.map((w) => toWebhook(w, input.account)),
+      page: {
+        next: hasMore ? encodeCursor({ o: offset + limit }) : null,
+        previous: offset > 0 ? encodeCursor({ o: Math.max(0, offset - limit) }) : null,
+        hasMore,
+      },
+    };
+  }
+
+  const getRaw = (scope: AccountScope, id: string) =>
+    request(razorpayWebhookSchema, "GET", path(scope.account, id));
+
+  async function createWebhook(scope: AccountScope, input: CreateWebhookInput): Promise<Webhook> {
+    const created = await request(razorpayWebhookSchema, "POST", path(scope.account), {
+      body: {
+        url: input.url,
+        events: input.events,
+        ...(input.alertEmail ? { alert_email: input.alertEmail } : {}),
+        ...(input.secret ? { secret: input.secret } : {}),
+      },
+    });
+    return toWebhook(created, scope.account);
+  }
+
+  async function updateWebhook(
+    scope: AccountScope,
+    id: string,
+    input: UpdateWebhookInput,
+  ): Promise<Webhook> {
+    // PATCH wants `url` and the full `events` array together; keep what is not being changed.
+    const current = await getRaw(scope, id);
+    const url =
+      input.url === undefined || isUnchangedMaskedUrl(input.url, current.url)
+        ? current.url
+        : input.url;
+    const updated = await request(razorpayWebhookSchema, "PATCH", path(scope.account, id), {
+      body: {
+        url,
+        events: input.events ?? current.events,
+        ...(input.alertEmail !== undefined ? { alert_email: input.alertEmail ?? "" } : {}),
+        // The secret is write-only: sent only when the user typed a new one.
+        ...(input.secret ? { secret: input.secret } : {}),
+        ...(input.active !== undefined ? { active: input.active } : {}),
+      },
+    });
+    return toWebhook(updated, scope.account);
+  }
+
+  async function pingWebhook(input: PingInput): Promise<PingResult> {
+    const allowed = pingLimiter.take(`${input.account}/${input.id}`);
+    if (!allowed.ok) {
+      throw new AppError(
+        "rate_limited",
+        `Too many pings to this webhook. Try again in ${allowed.retryAfterSeconds} s.`,
+        {
+          retryAfterSeconds: allowed.retryAfterSeconds,
+        },
+      );
+    }
+    const webhook = await getRaw(input, input.id);
+    try {
+      return await sendRazorpayPing({
+        url: webhook.url,
+        accountId: input.account,
+        event: webhook.events[0] ?? "payment.captured",
+        secret: input.secret,
+        allowPrivate: config.allowPrivatePingTargets,
+      });
+    } catch (error) {
+      if (error instanceof PingRefusedError)
+        throw new AppError("bad_request", `Nothing was sent: ${error.message}`);
+      throw error;
+    }
+  }
+
+  return {
+    id: "razorpay",
+    displayName: "Razorpay",
+    webhookLimit: RAZORPAY_WEBHOOK_LIMIT,
+    listAccounts,
+    assertAccount,
+    eventCatalogue: () => RAZORPAY_EVENT_GROUPS.map((g) => ({ id: g.key, events: [...g.events] })),
+    listWebhooks,
+    countWebhooks: async (scope) => (await listAll(scope.account)).length,
+    getWebhook: async (scope, id) => toWebhook(await getRaw(scope, id), scope.account),
+    createWebhook,
+    updateWebhook,
+    deleteWebhook: async (scope, id) => {
+      await request(z.array(z.unknown()), "DELETE", path(scope.account, id));
+    },
+    pingWebhook,
+  };
 }

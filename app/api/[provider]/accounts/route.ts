@@ -1,16 +1,15 @@
 import { z } from "zod";
+import { providerParams } from "@/lib/http/params";
 import { parseQuery, route } from "@/lib/http/route";
 import { listAccounts } from "@/lib/webhooks/service";
-import { providerIdSchema } from "@/lib/webhooks/model";
 
-const paramsSchema = z.object({ provider: providerIdSchema });
 const querySchema = z.object({
   q: z.string().max(200, "must be at most 200 characters").optional(),
   cursor: z.string().max(2000).optional(),
 });
 
 // GET /api/{provider}/accounts?q=&cursor=: the accounts this user may open, searched and paged
-export const GET = route(paramsSchema, async ({ req, params, language }) => {
+export const GET = route(providerParams, async ({ req, params, language }) => {
   const { q, cursor } = parseQuery(req, querySchema);
   return listAccounts(params.provider, { q, cursor, language });
 });

@@ -1,0 +1,29 @@
+import { notFound } from "next/navigation";
+import { EditWebhook } from "@/components/webhooks/edit-webhook";
+import { FormPageHeader } from "@/components/webhooks/form-page-header";
+import { getTranslator } from "@/lib/i18n/server";
+import { resolveFormPage } from "@/lib/webhooks/page-context";
+
+export default async function EditWebhookPage({
+  params,
+}: PageProps<"/[provider]/[account]/webhooks/[id]">) {
+  const { provider, account, id, catalogue, rules } = resolveFormPage(await params);
+  if (!id) notFound();
+  const { t } = await getTranslator();
+  return (
+    <div className="space-y-6">
+      <FormPageHeader
+        title={t("form.editTitle")}
+        backHref={`/${provider.id}/${account}/webhooks`}
+        backLabel={t("form.backToList")}
+      />
+      <EditWebhook
+        provider={provider.id}
+        account={account}
+        id={id}
+        catalogue={catalogue}
+        rules={rules}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import { FormPageHeader } from "@/components/webhooks/form-page-header";
+import { WebhookForm } from "@/components/webhooks/webhook-form";
+import { getTranslator } from "@/lib/i18n/server";
+import { resolveFormPage } from "@/lib/webhooks/page-context";
+
+export default async function NewWebhookPage({
+  params,
+}: PageProps<"/[provider]/[account]/webhooks/new">) {
+  const { provider, account, catalogue, rules } = resolveFormPage(await params);
+  const { t } = await getTranslator();
+  return (
+    <div className="space-y-6">
+      <FormPageHeader
+        title={t("form.newTitle")}
+        backHref={`/${provider.id}/${account}/webhooks`}
+        backLabel={t("form.backToList")}
+      />
+      <WebhookForm provider={provider.id} account={account} catalogue={catalogue} rules={rules} />
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { webhookParams } from "@/lib/http/params";
+import { parseBody, route } from "@/lib/http/route";
+import { pingWebhook } from "@/lib/webhooks/service";
+
+// The secret, when given, only signs this one ping: it is neither stored nor logged.
+const pingBody = z.object({ secret: z.string().min(1).max(200).optional() }).strict();
+
+// POST /api/{provider}/{account}/webhooks/{id}/ping: send a test ping and report what happened
+export const POST = route(webhookParams, async ({ req, params, language }) => {
+  const hasBody = (req.headers.get("content-length") ?? "0") !== "0";
+  const { secret } = hasBody ? await parseBody(req, pingBody) : {};
+  return pingWebhook(params.provider, { account: params.account, language }, params.id, secret);
+});

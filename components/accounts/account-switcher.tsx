@@ -1,0 +1,134 @@
+"use client";
+
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useCombobox } from "downshift";
+import { ChevronsUpDown, Loader2 } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useDebounce } from "use-debounce";
+import { useTranslations } from "use-intl";
+import type { Account, ProviderId } from "@/lib/webhooks/model";
+import { accountQueries } from "@/lib/webhooks/queries";
+import { cn } from "@/lib/utils/cn";
+
+const LOAD_MORE = { id: "__load-more__", name: "", provider: "conekta" } as const satisfies Account;
+type Item = Account | typeof LOAD_MORE;
+
+/**
+ * "Account": a searchable combobox over the provider's accounts (a holding's child companies, a
+ * partner's sub-merchants). It searches on the server and loads one page at a time, so it stays fast
+ * with thousands of accounts; choosing one keeps the view and puts the account in the path.
+ */
+export function AccountSwitcher({ provider, account }: { provider: ProviderId; account: string }) {
+  const t = useTranslations();
+  const router = useRouter();
+  const [inputValue, setInputValue] = useState("");
+  const [query] = useDebounce(inputValue.trim(), 250);
+  const [open, setOpen] = useState(false);
+  const accounts = useInfiniteQuery({ ...accountQueries.search(provider, query), enabled: open });
+
+  const loaded = accounts.data?.pages.flatMap((p) => p.data) ?? [];
+  const items: Item[] = accounts.hasNextPage ? [...loaded, LOAD_MORE] : loaded;
+  const nameOf = (a: Account) =>
+    a.provider === "conekta" && a.id === "default" ? t("home.holdingCompany") : a.name;
+  const current = loaded.find((a) => a.id === account);
+  const currentName = current
+    ? nameOf(current)
+    : account === "default"
+      ? t("home.holdingCompany")
+      : account;
+
+  const combobox = useCombobox<Item>({
+    items,
+    inputValue,
+    itemToString: (item) => (item && item !== LOAD_MORE ? nameOf(item) : ""),
+    onInputValueChange: ({ inputValue: value, type }) => {
+      if (type === useCombobox.stateChangeTypes.InputChange) setInputValue(value);
+    },
+    onIsOpenChange: ({ isOpen }) => {
+      setOpen(isOpen);
+      if (!isOpen) setInputValue("");
+    },
+    stateReducer: (state, { type, changes }) => {
+      // Choosing "Load more" fetches the next page and keeps the list open where it was.
+      const chose =
+        type === useCombobox.stateChangeTypes.ItemClick ||
+        type === useCombobox.stateChangeTypes.InputKeyDownEnter;
+      if (chose && changes.selectedItem === LOAD_MORE) {
+        void accounts.fetchNextPage();
+        return {
+          ...changes,
+          isOpen: true,
+          selectedItem: state.selectedItem,
+          inputValue: state.inputValue,
+        };
+      }
+      return changes;
+    },
+    onSelectedItemChange: ({ selectedItem }) => {
+      if (!selectedItem || selectedItem === LOAD_MORE || selectedItem.id === account) return;
+      router.push(`/${provider}/${encodeURIComponent(selectedItem.id)}/webhooks`);
+    },
+  });
+
+  return (
+    <div className="relative w-80 max-w-full">
+      <label
+        {...combobox.getLabelProps()}
+        className="mb-1 block text-sm font-medium text-slate-700"
+      >
+        {t("webhooks.account")}
+      </label>
+      <div className="flex h-9 items-center rounded-md border border-slate-300 bg-white focus-within:outline-2 focus-within:outline-indigo-600">
+        <input
+          {...combobox.getInputProps({ onFocus: () => !combobox.isOpen && combobox.openMenu() })}
+          placeholder={combobox.isOpen ? t("webhooks.searchAccounts") : currentName}
+          className="h-full min-w-0 flex-1 rounded-md bg-transparent px-3 text-sm outline-none placeholder:text-slate-900"
+        />
+        {accounts.isFetching && (
+          <Loader2 aria-hidden className="mr-1 size-4 animate-spin text-slate-400" />
+        )}
+        <button
+          type="button"
+          {...combobox.getToggleButtonProps()}
+          aria-label={t("webhooks.searchAccounts")}
+          className="px-2 text-slate-500"
+        >
+          <ChevronsUpDown aria-hidden className="size-4" />
+        </button>
+      </div>
+      <ul
+        {...combobox.getMenuProps()}
+        className={cn(
+          "absolute z-30 mt-1 max-h-72 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg",
+          !combobox.isOpen && "hidden",
+        )}
+      >
+        {combobox.isOpen && accounts.isSuccess && items.length === 0 && (
+          <li className="px-3 py-2 text-slate-500">{t("webhooks.noAccountsFound")}</li>
+        )}
+        {combobox.isOpen &&
+          items.map((item, index) => (
+            <li
+              key={item.id}
+              {...combobox.getItemProps({ item, index })}
+              className={cn(
+                "flex cursor-pointer items-center justify-between gap-2 px-3 py-2",
+                combobox.highlightedIndex === index && "bg-indigo-50",
+                item.id === account && "font-semibold",
+              )}
+            >
+              {item === LOAD_MORE ? (
+                <span className="text-indigo-700">{t("webhooks.loadMoreAccounts")}</span>
+              ) : (
+                <>
+                  <span>{nameOf(item)}</span>
+                  <code className="truncate text-xs text-slate-500">{item.id}</code>
+                </>
+              )}
+            </li>
+          ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+"use client";
+
+import * as AlertDialogPrimitive from "@radix-ui/react-alert-dialog";
+import type { ComponentProps, ReactNode } from "react";
+import { cn } from "@/lib/utils/cn";
+import { buttonVariants } from "./button";
+
+/**
+ * A confirmation dialog: focus is trapped inside while it is open and goes back to the button that
+ * opened it; Escape cancels. Built on Radix's AlertDialog.
+ */
+export function ConfirmDialog({
+  open,
+  onOpenChange,
+  title,
+  description,
+  confirmLabel,
+  cancelLabel,
+  onConfirm,
+  pending = false,
+  destructive = true,
+  children,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  title: ReactNode;
+  description: ReactNode;
+  confirmLabel: string;
+  cancelLabel: string;
+  onConfirm: () => void;
+  pending?: boolean;
+  destructive?: boolean;
+  children?: ReactNode;
+}) {
+  return (
+    <AlertDialogPrimitive.Root open={open} onOpenChange={onOpenChange}>
+      <AlertDialogPrimitive.Portal>
+        <AlertDialogPrimitive.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
+        <AlertDialogPrimitive.Content className="fixed top-1/2 left-1/2 z-50 w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl">
+          <AlertDialogPrimitive.Title className="text-lg font-semibold">
+            {title}
+          </AlertDialogPrimitive.Title>
+          <AlertDialogPrimitive.Description className="mt-2 text-sm break-words text-slate-600">
+            {description}
+          </AlertDialogPrimitive.Description>
+          {children}
+          <div className="mt-6 flex justify-end gap-2">
+            <AlertDialogPrimitive.Cancel
+              className={buttonVariants({ variant: "secondary" })}
+              disabled={pending}
+            >
+              {cancelLabel}
+            </AlertDialogPrimitive.Cancel>
+            <button
+              type="button"
+              className={cn(buttonVariants({ variant: destructive ? "destructive" : "primary" }))}
+              disabled={pending}
+              aria-busy={pending}
+              onClick={onConfirm}
+            >
+              {confirmLabel}
+            </button>
+          </div>
+        </AlertDialogPrimitive.Content>
+      </AlertDialogPrimitive.Portal>
+    </AlertDialogPrimitive.Root>
+  );
+}
+
+export function DialogBody({ className, ...props }: ComponentProps<"div">) {
+  return <div className={cn("mt-4 space-y-3", className)} {...props} />;
+}

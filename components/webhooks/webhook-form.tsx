@@ -1,0 +1,208 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Controller, useForm, useWatch, type Path } from "react-hook-form";
+import { toast } from "sonner";
+import { useTranslations } from "use-intl";
+import { ConfirmDialog } from "@/components/ui/alert-dialog";
+import { Button, buttonVariants } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { ApiError } from "@/lib/webhooks/api-client";
+import type { ProviderId, Webhook } from "@/lib/webhooks/model";
+import { useCreateWebhook, useUpdateWebhook } from "@/lib/webhooks/mutations";
+import {
+  isPlainHttp,
+  webhookFormSchema,
+  type EventGroup,
+  type UrlRuleContext,
+  type WebhookFormValues,
+} from "@/lib/webhooks/schemas";
+import { EventPicker } from "./event-picker";
+import { FormField, describedBy, useFieldMessage } from "./form-field";
+import { RazorpayFields } from "./razorpay-fields";
+import { useLeaveGuard } from "./use-leave-guard";
+
+/**
+ * Create and edit share this form. It checks what the provider would refuse before sending, shows
+ * the server's field errors on their fields, and keeps everything typed when a save fails.
+ */
+export function WebhookForm({
+  provider,
+  account,
+  catalogue,
+  rules,
+  webhook,
+}: {
+  provider: ProviderId;
+  account: string;
+  catalogue: EventGroup[];
+  rules: UrlRuleContext;
+  webhook?: Webhook;
+}) {
+  const t = useTranslations("form");
+  const fieldMessage = useFieldMessage();
+  const router = useRouter();
+  const listHref = `/${provider}/${account}/webhooks`;
+  const [orphan, setOrphan] = useState<Webhook | null>(null);
+  const create = useCreateWebhook(provider, account);
+  const update = useUpdateWebhook(provider, account, orphan?.id ?? webhook?.id ?? "");
+
+  const form = useForm<WebhookFormValues>({
+    defaultValues: {
+      url: webhook?.url ?? "",
+      events: webhook?.events ?? [],
+      alertEmail: webhook?.alertEmail ?? "",
+      secret: "",
+      active: webhook?.active ?? true,
+    },
+    resolver: zodResolver(webhookFormSchema(provider, rules)),
+  });
+  const { register, control, handleSubmit, formState, setError } = form;
+  const guard = useLeaveGuard(formState.isDirty && !formState.isSubmitSuccessful);
+  const saving = create.isPending || update.isPending || formState.isSubmitting;
+
+  const showServerError = (error: Error) => {
+    if (error instanceof ApiError) {
+      for (const [field, messages] of Object.entries(error.envelope.fields ?? {})) {
+        const name = field === "alert_email" ? "alertEmail" : field;
+        if (["url", "events", "alertEmail", "secret"].includes(name)) {
+          setError(name as Path<WebhookFormValues>, {
+            type: "server",
+            message: messages.join(" "),
+          });
+        }
+      }
+      if (error.envelope.webhook) setOrphan(error.envelope.webhook);
+    }
+    toast.error(t("saveFailed", { message: error.message }));
+  };
+
+  const onSaved = (saved: Webhook, created: boolean) => {
+    toast.success(created ? t("savedCreated") : t("savedUpdated"));
+    form.reset(form.getValues());
+    router.push(listHref);
+    void saved;
+  };
+
+  const onSubmit = handleSubmit(async (values) => {
+    const extra =
+      provider === "razorpay"
+        ? {
+            alertEmail: values.alertEmail || null,
+            ...(values.secret ? { secret: values.secret } : {}),
+          }
+        : {};
+    if (orphan) {
+      // The webhook exists already (created without its events): only its events are left to save.
+      await update
+        .mutateAsync({ events: values.events })
+        .then((saved) => onSaved(saved, true), showServerError);
+    } else if (webhook) {
+      const active =
+        provider === "razorpay" && values.active !== webhook.active
+          ? { active: values.active }
+          : {};
+      await update
+        .mutateAsync({ url: values.url, events: values.events, ...extra, ...active })
+        .then((saved) => onSaved(saved, false), showServerError);
+    } else {
+      await create
+        .mutateAsync({ url: values.url, events: values.events, ...extra })
+        .then((saved) => onSaved(saved, true), showServerError);
+    }
+  });
+
+  const url = useWatch({ control, name: "url" });
+  const urlError = fieldMessage(formState.errors.url?.message);
+  const urlWarning =
+    !urlError && isPlainHttp(url) ? fieldMessage("validation.urlPlainHttp") : undefined;
+  const eventsError = fieldMessage(formState.errors.events?.message);
+
+  return (
+    <form onSubmit={(e) => void onSubmit(e)} noValidate className="max-w-3xl space-y-6">
+      {orphan && (
+        <div
+          role="alert"
+          className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+        >
+          <p>{t("eventsNotSaved")}</p>
+          <Button type="submit" size="sm" className="mt-2" disabled={saving}>
+            {t("retryEvents")}
+          </Button>
+        </div>
+      )}
+      <FormField
+        id="url"
+        label={t("url")}
+        hint={t("urlHint")}
+        error={urlError}
+        warning={urlWarning}
+      >
+        <Input
+          id="url"
+          type="url"
+          inputMode="url"
+          autoComplete="off"
+          readOnly={orphan !== null}
+          aria-invalid={urlError ? true : undefined}
+          aria-describedby={describedBy("url", {
+            error: urlError,
+            warning: urlWarning,
+            hint: t("urlHint"),
+          })}
+          {...register("url")}
+        />
+      </FormField>
+
+      <div className="space-y-1">
+        <span id="events-label" className="block text-sm font-medium text-slate-800">
+          {t("events")}
+        </span>
+        <Controller
+          control={control}
+          name="events"
+          render={({ field }) => (
+            <EventPicker
+              groups={catalogue}
+              value={field.value}
+              onChange={field.onChange}
+              invalid={eventsError !== undefined}
+              describedBy={eventsError ? "events-error" : undefined}
+            />
+          )}
+        />
+        {eventsError && (
+          <p id="events-error" className="text-sm text-red-700">
+            {eventsError}
+          </p>
+        )}
+      </div>
+
+      {provider === "razorpay" && (
+        <RazorpayFields form={form} webhook={webhook} disabled={orphan !== null} />
+      )}
+
+      <div className="flex items-center gap-3">
+        <Button type="submit" disabled={saving} aria-busy={saving}>
+          {saving ? t("saving") : t("save")}
+        </Button>
+        <Link href={listHref} className={buttonVariants({ variant: "secondary" })}>
+          {t("cancel")}
+        </Link>
+      </div>
+
+      <ConfirmDialog
+        open={guard.pendingHref !== null}
+        onOpenChange={(open) => !open && guard.stay()}
+        title={t("leaveTitle")}
+        description={t("unsavedChanges")}
+        confirmLabel={t("leave")}
+        cancelLabel={t("stay")}
+        onConfirm={guard.leave}
+      />
+    </form>
+  );
+}

@@ -1,0 +1,107 @@
+"use client";
+
+import Link from "next/link";
+import { useFormatter, useTranslations } from "use-intl";
+import { buttonVariants } from "@/components/ui/button";
+import { Table, Td, Th } from "@/components/ui/table";
+import type { ProviderId, Webhook } from "@/lib/webhooks/model";
+import { CopyButton } from "./copy-button";
+import { DeleteWebhookButton } from "./delete-webhook-button";
+import { PingButton } from "./ping-button";
+
+function StatusBadge({ webhook }: { webhook: Webhook }) {
+  const t = useTranslations("webhooks.status");
+  const label =
+    webhook.status ??
+    (webhook.active === null ? t("unknown") : webhook.active ? t("active") : t("disabled"));
+  const healthy =
+    webhook.active !== false && (webhook.status === null || webhook.status === "listening");
+  return (
+    <span
+      className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${healthy ? "bg-emerald-50 text-emerald-800" : "bg-amber-50 text-amber-900"}`}
+    >
+      {label}
+    </span>
+  );
+}
+
+export function WebhooksTable({
+  provider,
+  account,
+  webhooks,
+}: {
+  provider: ProviderId;
+  account: string;
+  webhooks: Webhook[];
+}) {
+  const t = useTranslations("webhooks");
+  const format = useFormatter();
+  const showCreated = webhooks.some((w) => w.createdAt !== null);
+  return (
+    <Table aria-label={t("title")}>
+      <thead>
+        <tr>
+          <Th>{t("columns.url")}</Th>
+          <Th>{t("columns.events")}</Th>
+          <Th>{t("columns.status")}</Th>
+          {showCreated && <Th>{t("columns.created")}</Th>}
+          <Th className="text-right">{t("columns.actions")}</Th>
+        </tr>
+      </thead>
+      <tbody>
+        {webhooks.map((webhook) => (
+          <tr key={webhook.id}>
+            <Td className="max-w-md">
+              <div className="flex items-start gap-1">
+                <span className="font-mono text-xs break-all">{webhook.url}</span>
+                <CopyButton value={webhook.url} label={t("copyUrl")} />
+              </div>
+              <div className="flex items-center gap-1 text-xs text-slate-500">
+                <code>{webhook.id}</code>
+                <CopyButton value={webhook.id} label={t("copyId")} />
+              </div>
+            </Td>
+            <Td>
+              {webhook.events.length === 0 ? (
+                <span className="text-slate-500">{t("eventCount", { count: 0 })}</span>
+              ) : (
+                <details>
+                  <summary className="cursor-pointer text-indigo-700">
+                    {t("eventCount", { count: webhook.events.length })}
+                  </summary>
+                  <ul className="mt-1 space-y-0.5 font-mono text-xs">
+                    {webhook.events.map((event) => (
+                      <li key={event}>{event}</li>
+                    ))}
+                  </ul>
+                </details>
+              )}
+            </Td>
+            <Td>
+              <StatusBadge webhook={webhook} />
+            </Td>
+            {showCreated && (
+              <Td className="whitespace-nowrap text-slate-600">
+                {webhook.createdAt
+                  ? format.dateTime(new Date(webhook.createdAt), { dateStyle: "medium" })
+                  : "—"}
+              </Td>
+            )}
+            <Td>
+              <div className="flex flex-wrap justify-end gap-1">
+                <PingButton provider={provider} account={account} id={webhook.id} />
+                <Link
+                  href={`/${provider}/${account}/webhooks/${webhook.id}`}
+                  className={buttonVariants({ variant: "ghost", size: "sm" })}
+                >
+                  {t("edit")}
+                </Link>
+                <DeleteWebhookButton provider={provider} account={account} webhook={webhook} />
+              </div>
+            </Td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}

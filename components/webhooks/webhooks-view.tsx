@@ -1,0 +1,147 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useState } from "react";
+import { useDebouncedCallback } from "use-debounce";
+import { useTranslations } from "use-intl";
+import { AccountSwitcher } from "@/components/accounts/account-switcher";
+import { Button, buttonVariants } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import type { ProviderId } from "@/lib/webhooks/model";
+import { webhookQueries } from "@/lib/webhooks/queries";
+import { ListEmpty, ListError, ListLoading, ListNoMatches } from "./list-states";
+import { WebhooksTable } from "./webhooks-table";
+
+const SEARCH_DEBOUNCE_MS = 300;
+
+/** The list of an account's webhooks; search and page live in the URL so a link shows the same view. */
+export function WebhooksView({
+  provider,
+  providerName,
+  account,
+}: {
+  provider: ProviderId;
+  providerName: string;
+  account: string;
+}) {
+  const t = useTranslations();
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const q = searchParams.get("q") ?? "";
+  const cursor = searchParams.get("cursor") ?? undefined;
+  const [searchText, setSearchText] = useState(q);
+
+  const list = useQuery(webhookQueries.list(provider, account, { q: q || undefined, cursor }));
+
+  const navigate = (params: { q?: string; cursor?: string }) => {
+    const next = new URLSearchParams();
+    if (params.q) next.set("q", params.q);
+    if (params.cursor) next.set("cursor", params.cursor);
+    router.replace(next.size > 0 ? `${pathname}?${next.toString()}` : pathname, { scroll: false });
+  };
+  const search = useDebouncedCallback(
+    (value: string) => navigate({ q: value.trim() }),
+    SEARCH_DEBOUNCE_MS,
+  );
+  const clearSearch = () => {
+    search.cancel();
+    setSearchText("");
+    navigate({});
+  };
+
+  const quota = list.data?.quota;
+  const atLimit = quota !== undefined && quota.used >= quota.max;
+  const newHref = `/${provider}/${account}/webhooks/new`;
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div className="space-y-2">
+          <h1 className="text-2xl font-semibold">{t("webhooks.title")}</h1>
+          <AccountSwitcher provider={provider} account={account} />
+        </div>
+        <div className="flex items-center gap-3">
+          {quota && (
+            <span
+              aria-label={t("webhooks.quotaLabel")}
+              className="text-sm text-slate-600 tabular-nums"
+            >
+              {t("webhooks.quota", { used: quota.used, max: quota.max })}
+            </span>
+          )}
+          {atLimit ? (
+            <Button disabled aria-describedby="limit-reason">
+              {t("webhooks.newWebhook")}
+            </Button>
+          ) : (
+            <Link href={newHref} className={buttonVariants()}>
+              {t("webhooks.newWebhook")}
+            </Link>
+          )}
+        </div>
+      </div>
+      {atLimit && (
+        <p id="limit-reason" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {t("webhooks.limitReached", { provider: providerName, max: quota.max })}
+        </p>
+      )}
+
+      <div className="max-w-md">
+        <Input
+          type="search"
+          aria-label={t("webhooks.search")}
+          placeholder={t("webhooks.searchPlaceholder")}
+          value={searchText}
+          onChange={(event) => {
+            setSearchText(event.target.value);
+            search(event.target.value);
+          }}
+        />
+      </div>
+
+      {list.isPending ? (
+        <ListLoading />
+      ) : list.isError ? (
+        <ListError
+          error={list.error}
+          onRetry={() => void list.refetch()}
+          retrying={list.isFetching}
+        />
+      ) : list.data.data.length === 0 ? (
+        q ? (
+          <ListNoMatches q={q} onClear={clearSearch} />
+        ) : (
+          <ListEmpty providerName={providerName} newHref={newHref} canCreate={!atLimit} />
+        )
+      ) : (
+        <div
+          aria-busy={list.isFetching}
+          className={list.isPlaceholderData ? "opacity-60" : undefined}
+        >
+          <WebhooksTable provider={provider} account={account} webhooks={list.data.data} />
+          <nav aria-label={t("webhooks.pagination")} className="mt-3 flex justify-end gap-2">
+            <Button
+              variant="secondary"
+              size="sm"
+              disabled={!list.data.page.previous}
+              onClick={() => navigate({ q, cursor: list.data.page.previous ?? undefined })}
+            >
+              {t("common.previousPage")}
+            </Button>
+            <Button
+              variant="secondary"
+              size="sm"
+              disabled={!list.data.page.next}
+              onClick={() => navigate({ q, cursor: list.data.page.next ?? undefined })}
+            >
+              {t("common.nextPage")}
+            </Button>
+          </nav>
+        </div>
+      )}
+    </div>
+  );
+}

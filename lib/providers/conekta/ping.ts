@@ -1,0 +1,86 @@
+import "server-only";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { PingResult } from "@/lib/webhooks/model";
+import type { ConektaClient, ConektaScope } from "./client";
+import { conektaEventListSchema, conektaWebhookSchema, type ConektaEvent } from "./schemas";
+
+export interface PingTiming {
+  /** How long to follow the ping's delivery log before answering "sent". */
+  followMs: number;
+  pollMs: number;
+}
+
+export const DEFAULT_PING_TIMING: PingTiming = { followMs: 4_000, pollMs: 400 };
+
+/**
+ * Conekta's test endpoint only queues a `webhook_ping` event (and returns the webhook, not the
+ * delivery). Its outcome shows in that event's `webhook_logs`, so we follow the newest ping events
+ * for a few seconds and report the endpoint's HTTP status once a log for this URL appears.
+ */
+export async function pingConektaWebhook(
+  client: ConektaClient,
+  scope: ConektaScope,
+  id: string,
+  timing: PingTiming = DEFAULT_PING_TIMING,
+): Promise<PingResult> {
+  const started = Date.now();
+  // Conekta's clock and ours may differ by a little; a ping event from just before counts too.
+  const since = Math.floor(started / 1000) - 2;
+  const webhook = await client.send(conektaWebhookSchema, () =>
+    // No body at all: a strict server answers a test with a body with 415.
+    client.raw.POST("/webhooks/{id}/test", {
+      params: { path: { id } },
+      headers: client.headersFor(scope),
+    }),
+  );
+
+  while (Date.now() - started < timing.followMs) {
+    await sleep(timing.pollMs);
+    const events = await client.send(conektaEventListSchema, () =>
+      client.raw.GET("/events", {
+        params: { query: { limit: 20 } },
+        headers: client.headersFor(scope),
+      }),
+    );
+    const log = findPingLog(events.data, webhook.url, since);
+    // Before (or without) an answer Conekta reports the status as -1 rather than null.
+    if (log?.last_http_response_status != null && log.last_http_response_status > 0) {
+      const status = log.last_http_response_status;
+      const delivered = status >= 200 && status < 300;
+      return {
+        outcome: delivered ? "delivered" : "failed",
+        httpStatus: status,
+        latencyMs: null,
+        message: delivered
+          ? `The endpoint answered HTTP ${status}.`
+          : `The endpoint answered HTTP ${status}.`,
+        at: new Date().toISOString(),
+      };
+    }
+    if (log && (log.failed_attempts ?? 0) > 0) {
+      return {
+        outcome: "failed",
+        httpStatus: null,
+        latencyMs: null,
+        message: "Conekta could not reach the endpoint.",
+        at: new Date().toISOString(),
+      };
+    }
+  }
+  return {
+    outcome: "sent",
+    httpStatus: null,
+    latencyMs: null,
+    message: "Conekta accepted the ping but has not reported its delivery yet.",
+    at: new Date().toISOString(),
+  };
+}
+
+function findPingLog(events: ConektaEvent[], url: string, since: number) {
+  for (const event of events) {
+    if (event.type !== "webhook_ping" || (event.created_at ?? 0) < since) continue;
+    const log = event.webhook_logs?.find((l) => l.url === url);
+    if (log) return log;
+  }
+  return undefined;
+}

@@ -1,0 +1,64 @@
+import "server-only";
+import { AppError } from "@/lib/http/errors";
+import { retryAfterSeconds } from "@/lib/providers/request";
+import { razorpayErrorSchema } from "./schemas";
+
+const INVALID_EVENTS = /^Invalid event name\/names:\s*(.+)$/i;
+const NOT_FOUND = /does not exist|not found/i;
+const LIMIT = /maximum.*webhooks|webhooks? limit/i;
+
+/** Maps a Razorpay error reply to the console's codes, keeping Razorpay's words for support. */
+export function toRazorpayAppError(status: number, body: unknown, headers: Headers): AppError {
+  const parsed = razorpayErrorSchema.safeParse(body);
+  const error = parsed.success ? parsed.data.error : {};
+  const description = error.description ?? null;
+  const provider = { status, code: error.code ?? null, message: description };
+
+  if (status === 401) {
+    // The user did nothing wrong: the partner keys the console holds are wrong or revoked.
+    return new AppError(
+      "provider_error",
+      "Razorpay refused the console's API keys. An administrator must check RAZORPAY_KEY_ID and RAZORPAY_KEY_SECRET.",
+      { provider },
+    );
+  }
+  if (status === 429) {
+    return new AppError("rate_limited", "Razorpay is throttling requests. Try again shortly.", {
+      provider,
+      retryAfterSeconds: retryAfterSeconds(headers) ?? 5,
+    });
+  }
+  if (status >= 500) {
+    return new AppError(
+      "provider_error",
+      `Razorpay failed to answer (HTTP ${status}). Try again in a moment.`,
+      {
+        provider,
+      },
+    );
+  }
+  const message = description ?? "Razorpay refused the request.";
+  const invalidEvents = description ? INVALID_EVENTS.exec(description) : null;
+  if (invalidEvents?.[1]) {
+    const names = invalidEvents[1]
+      .split(",")
+      .map((n) => n.trim())
+      .filter(Boolean);
+    return new AppError("invalid_fields", message, {
+      provider,
+      fields: {
+        events: names.map((name) => `Razorpay does not offer the event "${name}" to this account.`),
+      },
+    });
+  }
+  if (description && LIMIT.test(description))
+    return new AppError("conflict", message, { provider });
+  if (error.field)
+    return new AppError("invalid_fields", message, {
+      provider,
+      fields: { [error.field]: [message] },
+    });
+  if (description && NOT_FOUND.test(description))
+    return new AppError("not_found", message, { provider });
+  return new AppError("bad_request", message, { provider });
+}
