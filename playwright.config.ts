@@ -51,7 +51,7 @@ export default defineConfig({
       env: { SANDBOX_PORT: process.env.E2E_SANDBOX_PORT, SANDBOX_ALLOW_LOOPBACK: "true" },
       reuseExistingServer: false,
       timeout: 30_000,
-      stdout: "pipe",
+      stdout: "ignore",
     },
     {
       // Builds only when the sources changed since the last build, then serves it.
@@ -61,11 +61,13 @@ export default defineConfig({
         PORT: process.env.E2E_CONSOLE_PORT,
         SANDBOX: "on",
         SANDBOX_PORT: process.env.E2E_SANDBOX_PORT,
+        // Short, so that the "provider timed out" state can be shown in a test.
+        PROVIDER_TIMEOUT_MS: "3000",
         NEXT_TELEMETRY_DISABLED: "1",
       },
       reuseExistingServer: false,
       timeout: 300_000,
-      stdout: "pipe",
+      stdout: "ignore",
     },
   ],
 });

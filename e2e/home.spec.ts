@@ -1,12 +1,12 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 
 test.describe("home page", () => {
   test("shows the sandbox banner and each provider's accounts from the console API", async ({
     page,
   }) => {
-    const accountsCalls: string[] = [];
+    const apiCalls: string[] = [];
     page.on("request", (request) => {
-      if (request.url().includes("/api/")) accountsCalls.push(new URL(request.url()).pathname);
+      if (request.url().includes("/api/")) apiCalls.push(new URL(request.url()).pathname);
     });
     await page.goto("/");
 
@@ -21,7 +21,7 @@ test.describe("home page", () => {
     await expect(razorpay.getByRole("list", { name: "Razorpay accounts" })).toContainText(
       "Tienda Aurora",
     );
-    expect(accountsCalls).toEqual(
+    expect(apiCalls).toEqual(
       expect.arrayContaining(["/api/conekta/accounts", "/api/razorpay/accounts"]),
     );
   });
@@ -39,5 +39,23 @@ test.describe("home page", () => {
 
     await conekta.getByRole("button", { name: "Previous page" }).click();
     await expect(list).toContainText("Holding company");
+  });
+
+  test.describe("in Spanish", () => {
+    test.use({ language: "es" });
+
+    test("follows the browser's language and remembers a switch to English", async ({ page }) => {
+      await page.goto("/");
+      await expect(page.getByRole("heading", { name: "Proveedores" })).toBeVisible();
+      await expect(page.getByRole("status").filter({ hasText: "Sandbox" })).toContainText(
+        "simulados",
+      );
+
+      await page.getByLabel("Idioma").selectOption("en");
+      await expect(page.getByRole("heading", { name: "Providers" })).toBeVisible();
+      await page.reload();
+      await expect(page.getByRole("heading", { name: "Providers" })).toBeVisible();
+      await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    });
   });
 });
