@@ -76,13 +76,20 @@ export function ListEmpty({
   );
 }
 
-export function ListNoMatches({ q, onClear }: { q: string; onClear: () => void }) {
-  const t = useTranslations("webhooks");
+export function ListNoMatches({
+  message,
+  clearLabel,
+  onClear,
+}: {
+  message: string;
+  clearLabel: string;
+  onClear: () => void;
+}) {
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-8 text-center">
-      <p className="text-sm text-slate-700">{t("noMatches", { q })}</p>
+      <p className="text-sm text-slate-700">{message}</p>
       <Button variant="secondary" size="sm" className="mt-3" onClick={onClear}>
-        {t("clearSearch")}
+        {clearLabel}
       </Button>
     </div>
   );

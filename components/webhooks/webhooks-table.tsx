@@ -8,6 +8,7 @@ import type { ProviderId, Webhook } from "@/lib/webhooks/model";
 import { CopyButton } from "./copy-button";
 import { DeleteWebhookButton } from "./delete-webhook-button";
 import { PingButton } from "./ping-button";
+import { SignedPingButton } from "./signed-ping-button";
 
 function StatusBadge({ webhook }: { webhook: Webhook }) {
   const t = useTranslations("webhooks.status");
@@ -90,6 +91,9 @@ export function WebhooksTable({
             <Td>
               <div className="flex flex-wrap justify-end gap-1">
                 <PingButton provider={provider} account={account} id={webhook.id} />
+                {provider === "razorpay" && (
+                  <SignedPingButton provider={provider} account={account} id={webhook.id} />
+                )}
                 <Link
                   href={`/${provider}/${account}/webhooks/${webhook.id}`}
                   className={buttonVariants({ variant: "ghost", size: "sm" })}

@@ -12,6 +12,7 @@ import { Input } from "@/components/ui/input";
 import type { ProviderId } from "@/lib/webhooks/model";
 import { webhookQueries } from "@/lib/webhooks/queries";
 import { ListEmpty, ListError, ListLoading, ListNoMatches } from "./list-states";
+import { DateFilter, dayToUnix } from "./date-filter";
 import { WebhooksTable } from "./webhooks-table";
 
 const SEARCH_DEBOUNCE_MS = 300;
@@ -34,12 +35,28 @@ export function WebhooksView({
   const cursor = searchParams.get("cursor") ?? undefined;
   const [searchText, setSearchText] = useState(q);
 
-  const list = useQuery(webhookQueries.list(provider, account, { q: q || undefined, cursor }));
+  const dates = {
+    from: searchParams.get("from") ?? undefined,
+    to: searchParams.get("to") ?? undefined,
+  };
 
-  const navigate = (params: { q?: string; cursor?: string }) => {
-    const next = new URLSearchParams();
-    if (params.q) next.set("q", params.q);
-    if (params.cursor) next.set("cursor", params.cursor);
+  const list = useQuery(
+    webhookQueries.list(provider, account, {
+      q: q || undefined,
+      cursor,
+      from: dayToUnix(dates.from, "start"),
+      to: dayToUnix(dates.to, "end"),
+    }),
+  );
+
+  /** Changes some of the view's URL parameters; any change but paging starts again at page one. */
+  const navigate = (changes: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(searchParams);
+    if (!("cursor" in changes)) next.delete("cursor");
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
     router.replace(next.size > 0 ? `${pathname}?${next.toString()}` : pathname, { scroll: false });
   };
   const search = useDebouncedCallback(
@@ -49,7 +66,7 @@ export function WebhooksView({
   const clearSearch = () => {
     search.cancel();
     setSearchText("");
-    navigate({});
+    navigate({ q: undefined });
   };
 
   const quota = list.data?.quota;
@@ -89,17 +106,25 @@ export function WebhooksView({
         </p>
       )}
 
-      <div className="max-w-md">
-        <Input
-          type="search"
-          aria-label={t("webhooks.search")}
-          placeholder={t("webhooks.searchPlaceholder")}
-          value={searchText}
-          onChange={(event) => {
-            setSearchText(event.target.value);
-            search(event.target.value);
-          }}
-        />
+      <div className="flex flex-wrap items-end gap-4">
+        <div className="w-full max-w-md">
+          <Input
+            type="search"
+            aria-label={t("webhooks.search")}
+            placeholder={t("webhooks.searchPlaceholder")}
+            value={searchText}
+            onChange={(event) => {
+              setSearchText(event.target.value);
+              search(event.target.value);
+            }}
+          />
+        </div>
+        {provider === "razorpay" && (
+          <DateFilter
+            value={dates}
+            onChange={(range) => navigate({ from: range.from, to: range.to })}
+          />
+        )}
       </div>
 
       {list.isPending ? (
@@ -112,7 +137,17 @@ export function WebhooksView({
         />
       ) : list.data.data.length === 0 ? (
         q ? (
-          <ListNoMatches q={q} onClear={clearSearch} />
+          <ListNoMatches
+            message={t("webhooks.noMatches", { q })}
+            clearLabel={t("webhooks.clearSearch")}
+            onClear={clearSearch}
+          />
+        ) : dates.from || dates.to ? (
+          <ListNoMatches
+            message={t("webhooks.noMatchesInDates")}
+            clearLabel={t("webhooks.clearDates")}
+            onClear={() => navigate({ from: undefined, to: undefined })}
+          />
         ) : (
           <ListEmpty providerName={providerName} newHref={newHref} canCreate={!atLimit} />
         )

@@ -1,0 +1,95 @@
+"use client";
+
+import { KeyRound } from "lucide-react";
+import { useState } from "react";
+import { toast } from "sonner";
+import { useTranslations } from "use-intl";
+import { Button, buttonVariants } from "@/components/ui/button";
+import { Dialog, DialogClose } from "@/components/ui/dialog";
+import { Input } from "@/components/ui/input";
+import type { ProviderId } from "@/lib/webhooks/model";
+import { usePingWebhook } from "@/lib/webhooks/mutations";
+import { usePingToast } from "./ping-button";
+
+/**
+ * "Ping with signature" (Razorpay): asks for the webhook's secret and sends a ping signed with it.
+ * The secret signs this one ping only; the console never stores or logs it.
+ */
+export function SignedPingButton({
+  provider,
+  account,
+  id,
+}: {
+  provider: ProviderId;
+  account: string;
+  id: string;
+}) {
+  const t = useTranslations("webhooks");
+  const [open, setOpen] = useState(false);
+  const [secret, setSecret] = useState("");
+  const ping = usePingWebhook(provider, account);
+  const showResult = usePingToast();
+  const close = (next: boolean) => {
+    if (ping.isPending) return;
+    setOpen(next);
+    if (!next) setSecret("");
+  };
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={close}
+      title={t("signedPingTitle")}
+      description={t("signedPingDescription")}
+      trigger={
+        <Button variant="ghost" size="sm">
+          <KeyRound aria-hidden className="size-4" />
+          {t("signedPing")}
+        </Button>
+      }
+    >
+      <form
+        className="mt-4 space-y-4"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!secret) return;
+          ping.mutate(
+            { id, secret },
+            {
+              onSuccess: (result) => {
+                showResult(result);
+                close(false);
+              },
+              onError: (error) => toast.error(t("pingError", { message: error.message })),
+            },
+          );
+        }}
+      >
+        <div className="space-y-1">
+          <label htmlFor={`secret-${id}`} className="block text-sm font-medium">
+            {t("webhookSecret")}
+          </label>
+          <Input
+            id={`secret-${id}`}
+            type="password"
+            autoComplete="off"
+            required
+            value={secret}
+            onChange={(event) => setSecret(event.target.value)}
+          />
+        </div>
+        <div className="flex justify-end gap-2">
+          <DialogClose
+            className={buttonVariants({ variant: "secondary" })}
+            disabled={ping.isPending}
+          >
+            {t("cancel")}
+          </DialogClose>
+          <Button type="submit" disabled={!secret || ping.isPending} aria-busy={ping.isPending}>
+            {ping.isPending ? t("pinging") : t("sendSignedPing")}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
