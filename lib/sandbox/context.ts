@@ -12,6 +12,8 @@ export interface EmulatorContext {
   baseUrl: () => string;
   /** Current time; tests may replace it. */
   now: () => Date;
+  /** Extra generated Conekta child companies, to measure the console with thousands (npm run bench). */
+  extraChildCompanies: number;
 }
 
 /** An emulator that keeps state can be put back to its seed. */

@@ -17,6 +17,7 @@ export interface SandboxOptions {
   allowLoopback?: boolean;
   keys: EmulatorContext["keys"];
   now?: () => Date;
+  extraChildCompanies?: number;
 }
 
 export interface Sandbox {
@@ -39,6 +40,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     allowLoopback: options.allowLoopback ?? false,
     baseUrl: () => url,
     now: options.now ?? (() => new Date()),
+    extraChildCompanies: options.extraChildCompanies ?? 0,
   };
   const emulators: Sandbox["emulators"] = {
     conekta: createConektaEmulator(context),

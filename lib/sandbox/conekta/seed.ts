@@ -123,8 +123,12 @@ const CHILDREN: { id: string; name: string; webhooks: WebhookSeed[] }[] = [
   })),
 ];
 
-/** A store holding the demo data; `baseUrl` is the sandbox's own, for the demo receivers. */
-export function createSeededStore(baseUrl: string): ConektaStore {
+/**
+ * A store holding the demo data; `baseUrl` is the sandbox's own, for the demo receivers. `extra`
+ * generated child companies ("Sucursal 0001", …, without webhooks) let a benchmark measure the
+ * console against a holding with thousands of them.
+ */
+export function createSeededStore(baseUrl: string, extra = 0): ConektaStore {
   const store = new ConektaStore({
     id: CONEKTA_SEED.parentCompanyId,
     name: CONEKTA_SEED.parentCompanyName,
@@ -143,6 +147,15 @@ export function createSeededStore(baseUrl: string): ConektaStore {
       createdAt: idTime(child.id),
     });
     addWebhooks(child.id, child.webhooks);
+  }
+  for (let n = 1; n <= extra; n++) {
+    const createdAt = at(60) + n;
+    store.addCompany({
+      id: seedId(createdAt, 100_000 + n),
+      name: `Sucursal ${String(n).padStart(4, "0")}`,
+      parentCompanyId: store.parent.id,
+      createdAt,
+    });
   }
   for (const event of seedEvents(store)) store.addEvent(event);
   return store;
