@@ -48,7 +48,7 @@ test.describe("home page", () => {
       await page.goto("/");
       await expect(page.getByRole("heading", { name: "Proveedores" })).toBeVisible();
       await expect(page.getByRole("status").filter({ hasText: "Sandbox" })).toContainText(
-        "simulados",
+        "simula el emulador",
       );
 
       await page.getByLabel("Idioma").selectOption("en");
