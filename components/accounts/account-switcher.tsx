@@ -10,6 +10,7 @@ import { useTranslations } from "use-intl";
 import type { Account, ProviderId } from "@/lib/webhooks/model";
 import { accountQueries } from "@/lib/webhooks/queries";
 import { cn } from "@/lib/utils/cn";
+import { useCurrentAccount } from "./use-current-account";
 
 const LOAD_MORE = { id: "__load-more__", name: "", provider: "conekta" } as const satisfies Account;
 type Item = Account | typeof LOAD_MORE;
@@ -22,16 +23,17 @@ type Item = Account | typeof LOAD_MORE;
 export function AccountSwitcher({ provider, account }: { provider: ProviderId; account: string }) {
   const t = useTranslations();
   const router = useRouter();
-  const [inputValue, setInputValue] = useState("");
-  const [query] = useDebounce(inputValue.trim(), 250);
+  const [typed, setTyped] = useState("");
+  const [query] = useDebounce(typed.trim(), 250);
   const [open, setOpen] = useState(false);
+  const currentAccount = useCurrentAccount(provider, account);
   const accounts = useInfiniteQuery({ ...accountQueries.search(provider, query), enabled: open });
 
   const loaded = accounts.data?.pages.flatMap((p) => p.data) ?? [];
   const items: Item[] = accounts.hasNextPage ? [...loaded, LOAD_MORE] : loaded;
   const nameOf = (a: Account) =>
     a.provider === "conekta" && a.id === "default" ? t("home.holdingCompany") : a.name;
-  const current = loaded.find((a) => a.id === account);
+  const current = loaded.find((a) => a.id === account) ?? currentAccount;
   const currentName = current
     ? nameOf(current)
     : account === "default"
@@ -40,15 +42,11 @@ export function AccountSwitcher({ provider, account }: { provider: ProviderId; a
 
   const combobox = useCombobox<Item>({
     items,
-    inputValue,
+    // The input's text stays downshift's own state: downshift calls onInputValueChange after
+    // rendering, so an `inputValue` controlled from it loses keys typed quickly.
     itemToString: (item) => (item && item !== LOAD_MORE ? nameOf(item) : ""),
-    onInputValueChange: ({ inputValue: value, type }) => {
-      if (type === useCombobox.stateChangeTypes.InputChange) setInputValue(value);
-    },
-    onIsOpenChange: ({ isOpen }) => {
-      setOpen(isOpen);
-      if (!isOpen) setInputValue("");
-    },
+    onInputValueChange: ({ inputValue: value }) => setTyped(value),
+    onIsOpenChange: ({ isOpen }) => setOpen(isOpen),
     stateReducer: (state, { type, changes }) => {
       // Choosing "Load more" fetches the next page and keeps the list open where it was.
       const chose =
@@ -63,7 +61,8 @@ export function AccountSwitcher({ provider, account }: { provider: ProviderId; a
           inputValue: state.inputValue,
         };
       }
-      return changes;
+      // Closing forgets the search, so the placeholder shows the current account again.
+      return changes.isOpen === false ? { ...changes, inputValue: "" } : changes;
     },
     onSelectedItemChange: ({ selectedItem }) => {
       if (!selectedItem || selectedItem === LOAD_MORE || selectedItem.id === account) return;
@@ -81,7 +80,9 @@ export function AccountSwitcher({ provider, account }: { provider: ProviderId; a
       </label>
       <div className="flex h-9 items-center rounded-md border border-slate-300 bg-white focus-within:outline-2 focus-within:outline-indigo-600">
         <input
-          {...combobox.getInputProps({ onFocus: () => !combobox.isOpen && combobox.openMenu() })}
+          // No open-on-focus: downshift opens the list on click (and on typing or ArrowDown), and a
+          // click would otherwise open it on focus and close it again at once.
+          {...combobox.getInputProps()}
           placeholder={combobox.isOpen ? t("webhooks.searchAccounts") : currentName}
           className="h-full min-w-0 flex-1 rounded-md bg-transparent px-3 text-sm outline-none placeholder:text-slate-900"
         />

@@ -8,6 +8,7 @@ import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import type { ProviderId, Webhook } from "@/lib/webhooks/model";
 import { useDeleteWebhook } from "@/lib/webhooks/mutations";
+import { useSingleFlight } from "./use-single-flight";
 
 /** Delete, confirmed in a dialog that names the URL. */
 export function DeleteWebhookButton({
@@ -24,6 +25,8 @@ export function DeleteWebhookButton({
   const t = useTranslations("webhooks");
   const [open, setOpen] = useState(false);
   const remove = useDeleteWebhook(provider, account);
+  const flight = useSingleFlight();
+  const pending = flight.busy || remove.isPending;
   return (
     <>
       <Button
@@ -37,21 +40,23 @@ export function DeleteWebhookButton({
       </Button>
       <ConfirmDialog
         open={open}
-        onOpenChange={(next) => !remove.isPending && setOpen(next)}
+        onOpenChange={(next) => !pending && setOpen(next)}
         title={t("deleteTitle")}
         description={t("deleteDescription", { url: webhook.url })}
-        confirmLabel={remove.isPending ? t("deleting") : t("delete")}
+        confirmLabel={pending ? t("deleting") : t("delete")}
         cancelLabel={t("cancel")}
-        pending={remove.isPending}
+        pending={pending}
         onConfirm={() =>
-          remove.mutate(webhook, {
-            onSuccess: () => {
-              setOpen(false);
-              toast.success(t("deleted"));
-              onDeleted?.();
-            },
-            onError: (error) => toast.error(t("deleteFailed", { message: error.message })),
-          })
+          void flight.run(() =>
+            remove.mutateAsync(webhook).then(
+              () => {
+                setOpen(false);
+                toast.success(t("deleted"));
+                onDeleted?.();
+              },
+              (error: Error) => toast.error(t("deleteFailed", { message: error.message })),
+            ),
+          )
         }
       />
     </>

@@ -31,24 +31,34 @@ export function ListError({
   retrying: boolean;
 }) {
   const t = useTranslations();
+  // An account this console may not open stays refused however often one asks: no "Try again".
+  const forbidden = error instanceof ApiError && error.status === 403;
   return (
     <div role="alert" className="space-y-3 rounded-lg border border-red-200 bg-red-50 p-4 text-sm">
-      <p className="font-medium text-red-900">{t("webhooks.errorTitle")}</p>
+      <p className="font-medium text-red-900">
+        {forbidden ? t("webhooks.forbiddenTitle") : t("webhooks.errorTitle")}
+      </p>
       <p className="text-red-800">{error.message}</p>
       {error instanceof ApiError && error.envelope.requestId !== "unknown" && (
         <p className="text-xs text-red-700">
           {t("webhooks.requestId", { id: error.envelope.requestId })}
         </p>
       )}
-      <Button
-        variant="secondary"
-        size="sm"
-        onClick={onRetry}
-        disabled={retrying}
-        aria-busy={retrying}
-      >
-        {t("common.tryAgain")}
-      </Button>
+      {forbidden ? (
+        <Link href="/" className={buttonVariants({ variant: "secondary", size: "sm" })}>
+          {t("webhooks.backToAccounts")}
+        </Link>
+      ) : (
+        <Button
+          variant="secondary"
+          size="sm"
+          onClick={onRetry}
+          disabled={retrying}
+          aria-busy={retrying}
+        >
+          {t("common.tryAgain")}
+        </Button>
+      )}
     </div>
   );
 }

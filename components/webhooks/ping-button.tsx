@@ -6,6 +6,7 @@ import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import type { PingResult, ProviderId } from "@/lib/webhooks/model";
 import { usePingWebhook } from "@/lib/webhooks/mutations";
+import { useSingleFlight } from "./use-single-flight";
 
 /** The toast for a ping's outcome, as DESIGN.md words it. */
 export function usePingToast() {
@@ -42,24 +43,26 @@ export function PingButton({
 }) {
   const t = useTranslations("webhooks");
   const ping = usePingWebhook(provider, account);
+  const flight = useSingleFlight();
   const showResult = usePingToast();
+  const pending = flight.busy || ping.isPending;
   return (
     <Button
       variant="secondary"
       size="sm"
-      disabled={ping.isPending}
-      aria-busy={ping.isPending}
+      disabled={pending}
+      aria-busy={pending}
       onClick={() =>
-        ping.mutate(
-          { id },
-          {
-            onSuccess: showResult,
-            onError: (error) => toast.error(t("pingError", { message: error.message })),
-          },
+        void flight.run(() =>
+          ping
+            .mutateAsync({ id })
+            .then(showResult, (error: Error) =>
+              toast.error(t("pingError", { message: error.message })),
+            ),
         )
       }
     >
-      {ping.isPending ? (
+      {pending ? (
         <Loader2 aria-hidden className="size-4 animate-spin" />
       ) : (
         <Send aria-hidden className="size-4" />

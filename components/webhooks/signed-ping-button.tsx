@@ -10,6 +10,7 @@ import { Input } from "@/components/ui/input";
 import type { ProviderId } from "@/lib/webhooks/model";
 import { usePingWebhook } from "@/lib/webhooks/mutations";
 import { usePingToast } from "./ping-button";
+import { useSingleFlight } from "./use-single-flight";
 
 /**
  * "Ping with signature" (Razorpay): asks for the webhook's secret and sends a ping signed with it.
@@ -29,8 +30,10 @@ export function SignedPingButton({
   const [secret, setSecret] = useState("");
   const ping = usePingWebhook(provider, account);
   const showResult = usePingToast();
+  const flight = useSingleFlight();
+  const pending = flight.busy || ping.isPending;
   const close = (next: boolean) => {
-    if (ping.isPending) return;
+    if (pending) return;
     setOpen(next);
     if (!next) setSecret("");
   };
@@ -53,15 +56,16 @@ export function SignedPingButton({
         onSubmit={(event) => {
           event.preventDefault();
           if (!secret) return;
-          ping.mutate(
-            { id, secret },
-            {
-              onSuccess: (result) => {
+          // A quick second Enter must not send a second ping: the guard is set at once.
+          void flight.run(() =>
+            ping.mutateAsync({ id, secret }).then(
+              (result) => {
                 showResult(result);
-                close(false);
+                setOpen(false);
+                setSecret("");
               },
-              onError: (error) => toast.error(t("pingError", { message: error.message })),
-            },
+              (error: Error) => toast.error(t("pingError", { message: error.message })),
+            ),
           );
         }}
       >
@@ -79,14 +83,11 @@ export function SignedPingButton({
           />
         </div>
         <div className="flex justify-end gap-2">
-          <DialogClose
-            className={buttonVariants({ variant: "secondary" })}
-            disabled={ping.isPending}
-          >
+          <DialogClose className={buttonVariants({ variant: "secondary" })} disabled={pending}>
             {t("cancel")}
           </DialogClose>
-          <Button type="submit" disabled={!secret || ping.isPending} aria-busy={ping.isPending}>
-            {ping.isPending ? t("pinging") : t("sendSignedPing")}
+          <Button type="submit" disabled={!secret || pending} aria-busy={pending}>
+            {pending ? t("pinging") : t("sendSignedPing")}
           </Button>
         </div>
       </form>

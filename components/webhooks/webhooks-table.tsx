@@ -4,17 +4,24 @@ import Link from "next/link";
 import { useFormatter, useTranslations } from "use-intl";
 import { buttonVariants } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
+import { cn } from "@/lib/utils/cn";
 import type { ProviderId, Webhook } from "@/lib/webhooks/model";
 import { CopyButton } from "./copy-button";
 import { DeleteWebhookButton } from "./delete-webhook-button";
 import { PingButton } from "./ping-button";
 import { SignedPingButton } from "./signed-ping-button";
 
+/** A cell inside a stacked (small-screen) row: the row draws the border, not each cell. */
+const stacked = "max-sm:block max-sm:border-0 max-sm:py-1";
+
 function StatusBadge({ webhook }: { webhook: Webhook }) {
   const t = useTranslations("webhooks.status");
-  const label =
-    webhook.status ??
-    (webhook.active === null ? t("unknown") : webhook.active ? t("active") : t("disabled"));
+  // Conekta's known statuses in the user's language; anything newer shows as Conekta says it.
+  const known = webhook.status === "listening" || webhook.status === "intermittent_errors";
+  const label = known
+    ? t(webhook.status === "listening" ? "listening" : "intermittentErrors")
+    : (webhook.status ??
+      (webhook.active === null ? t("unknown") : webhook.active ? t("active") : t("disabled")));
   const healthy =
     webhook.active !== false && (webhook.status === null || webhook.status === "listening");
   return (
@@ -38,9 +45,11 @@ export function WebhooksTable({
   const t = useTranslations("webhooks");
   const format = useFormatter();
   const showCreated = webhooks.some((w) => w.createdAt !== null);
+  // Below `sm` five columns do not fit: each row becomes a card (URL, then events, status and date
+  // side by side, then the actions), so nothing hides behind a sideways scroll.
   return (
-    <Table aria-label={t("title")}>
-      <thead>
+    <Table aria-label={t("title")} className="max-sm:block">
+      <thead className="max-sm:hidden">
         <tr>
           <Th>{t("columns.url")}</Th>
           <Th>{t("columns.events")}</Th>
@@ -49,10 +58,13 @@ export function WebhooksTable({
           <Th className="text-right">{t("columns.actions")}</Th>
         </tr>
       </thead>
-      <tbody>
+      <tbody className="max-sm:block">
         {webhooks.map((webhook) => (
-          <tr key={webhook.id}>
-            <Td className="max-w-md">
+          <tr
+            key={webhook.id}
+            className="max-sm:flex max-sm:flex-wrap max-sm:items-start max-sm:gap-x-4 max-sm:border-t max-sm:border-slate-100 max-sm:py-2 max-sm:first:border-t-0"
+          >
+            <Td className={cn("max-w-md max-sm:max-w-none max-sm:basis-full", stacked)}>
               <div className="flex items-start gap-1">
                 <span className="font-mono text-xs break-all">{webhook.url}</span>
                 <CopyButton value={webhook.url} label={t("copyUrl")} />
@@ -62,12 +74,12 @@ export function WebhooksTable({
                 <CopyButton value={webhook.id} label={t("copyId")} />
               </div>
             </Td>
-            <Td>
+            <Td className={stacked}>
               {webhook.events.length === 0 ? (
                 <span className="text-slate-500">{t("eventCount", { count: 0 })}</span>
               ) : (
                 <details>
-                  <summary className="cursor-pointer text-indigo-700">
+                  <summary className="cursor-pointer whitespace-nowrap text-indigo-700">
                     {t("eventCount", { count: webhook.events.length })}
                   </summary>
                   <ul className="mt-1 space-y-0.5 font-mono text-xs">
@@ -78,18 +90,18 @@ export function WebhooksTable({
                 </details>
               )}
             </Td>
-            <Td>
+            <Td className={stacked}>
               <StatusBadge webhook={webhook} />
             </Td>
             {showCreated && (
-              <Td className="whitespace-nowrap text-slate-600">
+              <Td className={cn("whitespace-nowrap text-slate-600", stacked)}>
                 {webhook.createdAt
                   ? format.dateTime(new Date(webhook.createdAt), { dateStyle: "medium" })
                   : "—"}
               </Td>
             )}
-            <Td>
-              <div className="flex flex-wrap justify-end gap-1">
+            <Td className={cn("max-sm:basis-full", stacked)}>
+              <div className="flex flex-wrap justify-end gap-1 max-sm:justify-start">
                 <PingButton provider={provider} account={account} id={webhook.id} />
                 {provider === "razorpay" && (
                   <SignedPingButton provider={provider} account={account} id={webhook.id} />

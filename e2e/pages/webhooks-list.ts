@@ -1,40 +1,77 @@
 import type { Locator, Page } from "@playwright/test";
 
+/** Accessible names of the list page (DESIGN.md), per language. */
+export const listNames = {
+  en: {
+    heading: "Webhooks",
+    account: "Account",
+    search: "Search webhooks",
+    newWebhook: "New webhook",
+    previous: "Previous page",
+    next: "Next page",
+    ping: "Send test ping",
+    edit: "Edit",
+    delete: "Delete",
+    cancel: "Cancel",
+    loadMoreAccounts: "Load more accounts",
+    tryAgain: "Try again",
+    clearSearch: "Clear search",
+    copyUrl: "Copy URL",
+    copyId: "Copy id",
+  },
+  es: {
+    heading: "Webhooks",
+    account: "Cuenta",
+    search: "Buscar webhooks",
+    newWebhook: "Nuevo webhook",
+    previous: "Página anterior",
+    next: "Página siguiente",
+    ping: "Enviar ping de prueba",
+    edit: "Editar",
+    delete: "Eliminar",
+    cancel: "Cancelar",
+    loadMoreAccounts: "Cargar más cuentas",
+    tryAgain: "Reintentar",
+    clearSearch: "Borrar búsqueda",
+    copyUrl: "Copiar URL",
+    copyId: "Copiar id",
+  },
+} as const;
+
+type AllListNames = Record<keyof (typeof listNames)["en"], string>;
+type ListNames = Pick<
+  AllListNames,
+  "heading" | "account" | "search" | "newWebhook" | "previous" | "next"
+> &
+  Partial<AllListNames>;
+
 /** The list page, found by role and accessible name as DESIGN.md names them. */
 export class WebhooksListPage {
   readonly heading: Locator;
   readonly accountSwitcher: Locator;
+  /** The switcher's open list of accounts. */
+  readonly accountOptions: Locator;
   readonly search: Locator;
   readonly table: Locator;
   readonly rows: Locator;
   readonly newWebhook: Locator;
   readonly previousPage: Locator;
   readonly nextPage: Locator;
+  readonly names: AllListNames;
 
   constructor(
     readonly page: Page,
-    names: {
-      heading: string;
-      account: string;
-      search: string;
-      newWebhook: string;
-      previous: string;
-      next: string;
-    } = {
-      heading: "Webhooks",
-      account: "Account",
-      search: "Search webhooks",
-      newWebhook: "New webhook",
-      previous: "Previous page",
-      next: "Next page",
-    },
+    names: ListNames = listNames.en,
   ) {
+    this.names = { ...listNames.en, ...names };
     this.heading = page.getByRole("heading", { name: names.heading, level: 1 });
     this.accountSwitcher = page.getByRole("combobox", { name: names.account });
+    this.accountOptions = page.getByRole("listbox", { name: names.account }).getByRole("option");
     this.search = page.getByRole("searchbox", { name: names.search });
     this.table = page.getByRole("table");
     this.rows = this.table.getByRole("row").filter({ has: page.getByRole("cell") });
-    this.newWebhook = page.getByRole("link", { name: names.newWebhook });
+    // The header's link; an empty list repeats it as its call to action.
+    this.newWebhook = page.getByRole("link", { name: names.newWebhook }).first();
     this.previousPage = page.getByRole("button", { name: names.previous });
     this.nextPage = page.getByRole("button", { name: names.next });
   }
@@ -45,5 +82,21 @@ export class WebhooksListPage {
 
   row(urlText: string | RegExp): Locator {
     return this.rows.filter({ hasText: urlText });
+  }
+
+  pingButton(row: Locator): Locator {
+    return row.getByRole("button", { name: this.names.ping });
+  }
+
+  editLink(row: Locator): Locator {
+    return row.getByRole("link", { name: this.names.edit, exact: true });
+  }
+
+  deleteButton(row: Locator): Locator {
+    return row.getByRole("button", { name: this.names.delete, exact: true });
+  }
+
+  accountOption(name: string | RegExp): Locator {
+    return this.accountOptions.filter({ hasText: name });
   }
 }

@@ -18,6 +18,8 @@ export type WebhookList = z.infer<typeof webhookListSchema>;
 
 export interface WebhookListParams {
   q?: string;
+  /** Page size; the console API's default when left out. */
+  limit?: number;
   cursor?: string;
   from?: number;
   to?: number;

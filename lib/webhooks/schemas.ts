@@ -81,7 +81,8 @@ export function checkWebhookUrl(
 ): string | null {
   const url = parseUrl(value.trim());
   if (!url) return "validation.urlInvalid";
-  const host = url.hostname.toLowerCase();
+  // `webhook.site.` is `webhook.site`: a trailing dot must not slip a host past the rules below.
+  const host = url.hostname.toLowerCase().replace(/\.$/, "");
   if (provider === "conekta") {
     // Conekta's schema refuses any URL that mentions localhost or 127.0.0.1, anywhere in it.
     if (!context.allowLoopback && /localhost|127\.0\.0\.1/i.test(value))
@@ -91,7 +92,9 @@ export function checkWebhookUrl(
   if (value.trim().length > RAZORPAY_MAX_URL) return "validation.urlTooLong";
   if (context.allowLoopback && isLoopbackHost(host)) return null;
   if (url.port !== "" && url.port !== "80" && url.port !== "443") return "validation.urlPort";
-  if (host === "localhost" || isPrivateIpLiteral(host)) return "validation.urlPrivate";
+  if (host === "localhost" || host.endsWith(".localhost") || isPrivateIpLiteral(host)) {
+    return "validation.urlPrivate";
+  }
   if (host === "razorpay.com" || host.endsWith(".razorpay.com") || /(^|\.)razorpay\./.test(host)) {
     return "validation.urlRazorpay";
   }

@@ -29,6 +29,25 @@ export function toConektaAppError(status: number, body: unknown, headers: Header
       },
     );
   }
+  if (status === 429) {
+    return new AppError(
+      "rate_limited",
+      "Conekta is receiving too many requests. Try again shortly.",
+      {
+        provider,
+        retryAfterSeconds: retryAfterSeconds(headers) ?? 5,
+      },
+    );
+  }
+  if (!parsed.success) {
+    // Not Conekta's error shape (a proxy's HTML page, a truncated or empty body): Conekta answered
+    // nonsense, which is a 502 whatever the status, never "not found" or "invalid".
+    return new AppError(
+      "provider_error",
+      `Conekta sent a reply the console could not read (HTTP ${status}). Try again in a moment.`,
+      { provider },
+    );
+  }
   if (status === 404) return new AppError("not_found", message, { provider });
   if (status === 422 || status === 400) {
     if (error.details?.some((d) => d.code !== undefined && LIMIT_CODES.includes(d.code))) {
@@ -41,16 +60,6 @@ export function toConektaAppError(status: number, body: unknown, headers: Header
     return Object.keys(fields).length > 0
       ? new AppError("invalid_fields", message, { fields, provider })
       : new AppError("bad_request", message, { provider });
-  }
-  if (status === 429) {
-    return new AppError(
-      "rate_limited",
-      "Conekta is receiving too many requests. Try again shortly.",
-      {
-        provider,
-        retryAfterSeconds: retryAfterSeconds(headers) ?? 5,
-      },
-    );
   }
   if (status === 403) return new AppError("forbidden", message, { provider });
   return new AppError(

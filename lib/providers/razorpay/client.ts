@@ -39,14 +39,24 @@ export function createRazorpayClient(config: RazorpayClientConfig) {
         body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
       });
       const text = await response.text();
+      // An error reply need not be JSON (a proxy's page, a throttle): its status still counts.
+      if (!response.ok)
+        throw toRazorpayAppError(response.status, parseOrText(text), response.headers);
       const body: unknown = text === "" ? null : JSON.parse(text);
-      if (!response.ok) throw toRazorpayAppError(response.status, body, response.headers);
       const parsed = schema.safeParse(body);
       if (!parsed.success)
         throw new SyntaxError(`Razorpay reply did not match: ${parsed.error.message}`);
       return parsed.data;
     });
   };
+}
+
+function parseOrText(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
 }
 
 export type RazorpayRequest = ReturnType<typeof createRazorpayClient>;

@@ -4,8 +4,21 @@ import { retryAfterSeconds } from "@/lib/providers/request";
 import { razorpayErrorSchema } from "./schemas";
 
 const INVALID_EVENTS = /^Invalid event name\/names:\s*(.+)$/i;
+// "The id provided does not exist" for an unknown id, and the router's "The requested URL was not
+// found on the server." for a path it does not know. The console builds every path itself and only
+// the account and webhook id in it vary, so the router's answer too means that an id names nothing.
 const NOT_FOUND = /does not exist|not found/i;
 const LIMIT = /maximum.*webhooks|webhooks? limit/i;
+
+/**
+ * Razorpay's `field` in the console's words: the form and the envelope say `alertEmail`, and the
+ * list API's `limit` and `cursor` are what the adapter sends as `count` and `skip`.
+ */
+const CONSOLE_FIELDS: Record<string, string> = {
+  alert_email: "alertEmail",
+  count: "limit",
+  skip: "cursor",
+};
 
 /** Maps a Razorpay error reply to the console's codes, keeping Razorpay's words for support. */
 export function toRazorpayAppError(status: number, body: unknown, headers: Headers): AppError {
@@ -28,7 +41,8 @@ export function toRazorpayAppError(status: number, body: unknown, headers: Heade
       retryAfterSeconds: retryAfterSeconds(headers) ?? 5,
     });
   }
-  if (status >= 500) {
+  if (status >= 500 || !parsed.success) {
+    // A 5xx, or a reply that is not Razorpay's envelope (a proxy's HTML page): Razorpay failed.
     return new AppError(
       "provider_error",
       `Razorpay failed to answer (HTTP ${status}). Try again in a moment.`,
@@ -56,7 +70,7 @@ export function toRazorpayAppError(status: number, body: unknown, headers: Heade
   if (error.field)
     return new AppError("invalid_fields", message, {
       provider,
-      fields: { [error.field]: [message] },
+      fields: { [CONSOLE_FIELDS[error.field] ?? error.field]: [message] },
     });
   if (description && NOT_FOUND.test(description))
     return new AppError("not_found", message, { provider });

@@ -1,0 +1,245 @@
+import {
+  conekta,
+  createWebhookViaApi,
+  deleteWebhookViaApi,
+  toasts,
+  uniqueReceiverUrl,
+} from "./fixtures/conekta";
+import { expect, test } from "./fixtures/test";
+import { WebhookFormPage } from "./pages/webhook-form";
+import { WebhooksListPage } from "./pages/webhooks-list";
+
+/** Conekta's catalogue (lib/providers/conekta/events.ts): 67 names. */
+const TOTAL_EVENTS = 67;
+
+test.describe("Conekta webhook form", () => {
+  test("creates a webhook with events picked by group and search, edits it, and deletes it from the form", async ({
+    page,
+  }) => {
+    const account = conekta.emptyChild;
+    const list = new WebhooksListPage(page);
+    const form = new WebhookFormPage(page);
+    const url = uniqueReceiverUrl("ok", "create");
+
+    await list.goto("conekta", account);
+    await list.newWebhook.click();
+    await expect(page).toHaveURL(`/conekta/${account}/webhooks/new`);
+    await expect(form.selectedCount).toHaveText(`No events selected of ${TOTAL_EVENTS}`);
+    await form.url.fill(url);
+
+    // A group's checkbox shows none / some / all of its events.
+    await form.searchEvents.fill("payout");
+    await expect(form.event("payout.created")).toBeVisible();
+    await expect(form.event("charge.paid")).toBeHidden();
+    await expect(form.group("payout")).not.toBeChecked();
+    await form.event("payout.created").check();
+    await expect(form.group("payout")).toHaveAttribute("aria-checked", "mixed");
+    await expect(form.selectedCount).toHaveText(`1 event selected of ${TOTAL_EVENTS}`);
+    await form.group("payout").click();
+    await expect(form.group("payout")).toBeChecked();
+    await expect(form.event("payout.failed")).toBeChecked();
+    await expect(form.selectedCount).toHaveText(`4 events selected of ${TOTAL_EVENTS}`);
+
+    // Select all / none act on what the search shows.
+    await form.searchEvents.fill("");
+    await form.selectAll.click();
+    await expect(form.selectedCount).toHaveText(
+      `${TOTAL_EVENTS} events selected of ${TOTAL_EVENTS}`,
+    );
+    await form.selectNone.click();
+    await expect(form.selectedCount).toHaveText(`No events selected of ${TOTAL_EVENTS}`);
+    await form.searchEvents.fill("chargeback");
+    await form.selectAll.click();
+    await expect(form.selectedCount).toHaveText(`5 events selected of ${TOTAL_EVENTS}`);
+    await expect(form.group("charge")).toHaveAttribute("aria-checked", "true");
+    await form.searchEvents.fill("");
+    await expect(form.group("charge")).toHaveAttribute("aria-checked", "mixed");
+    await form.chooseEvents("order.paid");
+    await expect(form.selectedCount).toHaveText(`6 events selected of ${TOTAL_EVENTS}`);
+
+    // Save cannot be pressed twice: one double click, one webhook.
+    const creates: string[] = [];
+    page.on("request", (r) => r.method() === "POST" && creates.push(r.url()));
+    await form.save.dblclick();
+    await expect(toasts(page).getByText("Webhook created")).toBeVisible();
+    await expect(page).toHaveURL(`/conekta/${account}/webhooks`);
+    expect(creates).toHaveLength(1);
+    const row = list.row(url);
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText("6 events");
+    await row.getByText("6 events").click();
+    await expect(row.getByRole("listitem")).toHaveText([
+      "charge.chargeback.created",
+      "charge.chargeback.updated",
+      "charge.chargeback.under_review",
+      "charge.chargeback.lost",
+      "charge.chargeback.won",
+      "order.paid",
+    ]);
+
+    // Edit: the form opens with what was saved; a new URL and events are saved.
+    await list.editLink(row).click();
+    await expect(form.url).toHaveValue(url);
+    await expect(form.event("order.paid")).toBeChecked();
+    await expect(form.event("charge.paid")).not.toBeChecked();
+    await expect(form.selectedCount).toHaveText(`6 events selected of ${TOTAL_EVENTS}`);
+    const editedUrl = uniqueReceiverUrl("ok", "edited");
+    await form.url.fill(editedUrl);
+    await form.event("order.paid").uncheck();
+    await form.chooseEvents("customer.created", "customer.updated");
+    await form.save.click();
+    await expect(toasts(page).getByText("Webhook saved")).toBeVisible();
+    await expect(page).toHaveURL(`/conekta/${account}/webhooks`);
+    await expect(list.row(url)).toHaveCount(0);
+    const edited = list.row(editedUrl);
+    await expect(edited).toContainText("7 events");
+
+    await list.editLink(edited).click();
+    await expect(form.url).toHaveValue(editedUrl);
+    await expect(form.event("order.paid")).not.toBeChecked();
+    await expect(form.event("customer.updated")).toBeChecked();
+    await expect(form.group("customer")).toHaveAttribute("aria-checked", "mixed");
+
+    // Delete from the form, in a dialog that names the URL.
+    await form.delete.click();
+    const dialog = page.getByRole("alertdialog", { name: "Delete this webhook?" });
+    await expect(dialog).toContainText(editedUrl);
+    await dialog.getByRole("button", { name: "Delete", exact: true }).click();
+    await expect(toasts(page).getByText("Webhook deleted")).toBeVisible();
+    await expect(page).toHaveURL(`/conekta/${account}/webhooks`);
+    await expect(list.heading).toBeVisible();
+    await expect(list.row(editedUrl)).toHaveCount(0);
+  });
+
+  test("deletes from the row after a confirmation; cancelling returns focus to the row's Delete", async ({
+    page,
+    request,
+  }) => {
+    const account = conekta.children.libreria;
+    const url = uniqueReceiverUrl("ok", "row-delete");
+    const created = await createWebhookViaApi(request, account, { url, events: ["order.paid"] });
+    try {
+      const list = new WebhooksListPage(page);
+      await list.goto("conekta", account);
+      const row = list.row(url);
+      const openDelete = list.deleteButton(row);
+      await openDelete.click();
+
+      const dialog = page.getByRole("alertdialog", { name: "Delete this webhook?" });
+      await expect(dialog).toContainText(`${url} will stop receiving events.`);
+      await dialog.getByRole("button", { name: "Cancel" }).click();
+      await expect(dialog).toBeHidden();
+      await expect(openDelete).toBeFocused();
+      await expect(row).toBeVisible();
+
+      // Confirming cannot be pressed twice: one double click, one request, no "not found" error.
+      const deletes: string[] = [];
+      page.on("request", (r) => r.method() === "DELETE" && deletes.push(r.url()));
+      await openDelete.click();
+      await dialog.getByRole("button", { name: "Delete", exact: true }).dblclick();
+      await expect(toasts(page).getByText("Webhook deleted")).toBeVisible();
+      expect(deletes).toHaveLength(1);
+      await expect(toasts(page).getByText(/Could not delete/)).toHaveCount(0);
+      await expect(dialog).toBeHidden();
+      await expect(row).toHaveCount(0);
+      await expect(list.rows.first()).toBeVisible();
+    } finally {
+      await deleteWebhookViaApi(request, account, created.id);
+    }
+  });
+
+  test("checks the URL and the events before sending", async ({ page }) => {
+    const form = new WebhookFormPage(page);
+    const posts: string[] = [];
+    page.on("request", (r) => r.method() === "POST" && posts.push(r.url()));
+    await form.gotoNew(conekta.emptyChild);
+
+    await form.save.click();
+    await expect(form.url).toHaveAttribute("aria-invalid", "true");
+    await expect(form.url).toHaveAccessibleDescription(
+      "Enter the URL that will receive the events.",
+    );
+    await expect(page.getByText("Choose at least one event.")).toBeVisible();
+
+    await form.url.fill("ftp://x");
+    await form.chooseEvents("order.paid");
+    await form.save.click();
+    await expect(form.url).toHaveAccessibleDescription("Enter a full http:// or https:// URL.");
+    await expect(page.getByText("Choose at least one event.")).toBeHidden();
+
+    // Plain http is allowed, with a warning.
+    await form.url.fill("http://example.com/hook");
+    await expect(form.url).toHaveAccessibleDescription(
+      "Plain http is allowed, but events will travel unencrypted. Prefer https.",
+    );
+    expect(posts).toEqual([]);
+  });
+
+  test("shows the server's field errors on their fields", async ({ page }) => {
+    const form = new WebhookFormPage(page);
+    const account = conekta.emptyChild;
+    // The sandbox refuses no URL that the form lets through, so the console's 422 is staged here.
+    await page.route(`**/api/conekta/${account}/webhooks`, (route) =>
+      route.request().method() === "POST"
+        ? route.fulfill({
+            status: 422,
+            json: {
+              error: {
+                code: "invalid_fields",
+                message: "The url is not valid; it must be an absolute http or https URL.",
+                fields: {
+                  url: ["The url is not valid; it must be an absolute http or https URL."],
+                },
+                requestId: "e2e-staged",
+                provider: {
+                  status: 422,
+                  code: "conekta.errors.parameter_validation.url.invalid",
+                  message: "The url is not valid; it must be an absolute http or https URL.",
+                },
+              },
+            },
+          })
+        : route.fallback(),
+    );
+    await form.gotoNew(account);
+    await form.url.fill("https://example.com/refused-by-the-provider");
+    await form.chooseEvents("order.paid");
+    await form.save.click();
+
+    await expect(form.url).toHaveAttribute("aria-invalid", "true");
+    await expect(form.url).toHaveAccessibleDescription(
+      "The url is not valid; it must be an absolute http or https URL.",
+    );
+    await expect(toasts(page).getByText(/^Could not save:/)).toBeVisible();
+    await expect(page).toHaveURL(`/conekta/${account}/webhooks/new`);
+    await expect(form.url).toHaveValue("https://example.com/refused-by-the-provider");
+  });
+
+  test("asks before leaving with unsaved changes", async ({ page }) => {
+    const form = new WebhookFormPage(page);
+    await form.gotoNew(conekta.emptyChild);
+    const url = uniqueReceiverUrl("ok", "unsaved");
+    await form.url.fill(url);
+
+    await form.back.click();
+    const dialog = page.getByRole("alertdialog", { name: "Leave without saving?" });
+    await expect(dialog).toContainText("You have unsaved changes.");
+    await dialog.getByRole("button", { name: "Stay" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page).toHaveURL(`/conekta/${conekta.emptyChild}/webhooks/new`);
+    await expect(form.url).toHaveValue(url);
+
+    await form.cancel.click();
+    await dialog.getByRole("button", { name: "Leave" }).click();
+    await expect(page).toHaveURL(`/conekta/${conekta.emptyChild}/webhooks`);
+    await expect(new WebhooksListPage(page).heading).toBeVisible();
+  });
+
+  test("leaves at once when nothing was changed", async ({ page }) => {
+    const form = new WebhookFormPage(page);
+    await form.gotoNew(conekta.emptyChild);
+    await form.cancel.click();
+    await expect(page).toHaveURL(`/conekta/${conekta.emptyChild}/webhooks`);
+    await expect(page.getByRole("alertdialog")).toHaveCount(0);
+  });
+});

@@ -1,0 +1,49 @@
+import { conekta, toasts } from "./fixtures/conekta";
+import { expect, test } from "./fixtures/test";
+import { listNames, WebhooksListPage } from "./pages/webhooks-list";
+
+// Pings go to the holding's seeded webhooks: the sandbox's ok (200), fail (500) and slow (200
+// after 6 s) receivers. The console follows the delivery for about 4 s, so the slow one is "sent".
+
+test.describe("Conekta test ping", () => {
+  test("reports a delivered and a failed ping with the endpoint's status", async ({ page }) => {
+    const list = new WebhooksListPage(page);
+    await list.goto("conekta", conekta.holding);
+
+    await list.pingButton(list.row("/receivers/ok/grupo-orders")).click();
+    await expect(toasts(page).getByText("Ping delivered (HTTP 200)")).toBeVisible();
+
+    await list.pingButton(list.row("/receivers/fail/grupo-legacy-erp")).click();
+    await expect(toasts(page).getByText("Ping failed (HTTP 500)")).toBeVisible();
+  });
+
+  test("says a slow ping was sent but not confirmed, and cannot be pressed twice meanwhile", async ({
+    page,
+  }) => {
+    const list = new WebhooksListPage(page);
+    await list.goto("conekta", conekta.holding);
+    const pings: string[] = [];
+    page.on("request", (r) => r.url().endsWith("/ping") && pings.push(r.url()));
+
+    const ping = list.pingButton(list.row("/receivers/slow/grupo-reports"));
+    await ping.dblclick();
+    await expect(ping).toBeDisabled();
+    await expect(ping).toHaveAttribute("aria-busy", "true");
+    await expect(toasts(page).getByText("Ping sent; delivery not confirmed yet")).toBeVisible({
+      timeout: 15_000,
+    });
+    await expect(ping).toBeEnabled();
+    expect(pings).toHaveLength(1);
+  });
+
+  test.describe("in Spanish", () => {
+    test.use({ language: "es" });
+
+    test("says so in Spanish", async ({ page }) => {
+      const list = new WebhooksListPage(page, listNames.es);
+      await list.goto("conekta", conekta.holding);
+      await list.pingButton(list.row("/receivers/ok/grupo-orders")).click();
+      await expect(toasts(page).getByText("Ping entregado (HTTP 200)")).toBeVisible();
+    });
+  });
+});

@@ -1,0 +1,374 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { AppError, toErrorResponse } from "@/lib/http/errors";
+import { encodeCursor } from "@/lib/providers/cursor";
+import { CONEKTA_SEED } from "@/lib/sandbox/conekta/seed";
+import { failure, present, SANDBOX_TEST_KEYS, useSandbox } from "@/lib/testing/sandbox";
+import { createConektaAdapter, toPageInfo } from "./adapter";
+
+const items = (...ids: string[]) => ids.map((id) => ({ id }));
+const next = (id: string) => encodeCursor({ next: id });
+const previous = (id: string) => encodeCursor({ previous: id });
+
+describe("toPageInfo", () => {
+  it("on the first page: a next cursor on the last id when there is more, no previous", () => {
+    expect(toPageInfo(items("c", "b", "a"), true, {})).toEqual({
+      onFirstPage: true,
+      page: { next: next("a"), previous: null, hasMore: true },
+    });
+    expect(toPageInfo(items("c"), false, {})).toEqual({
+      onFirstPage: true,
+      page: { next: null, previous: null, hasMore: false },
+    });
+  });
+
+  it("going forward: previous on the first id, next only while there is more", () => {
+    expect(toPageInfo(items("f", "e"), true, { next: "g" }).page).toEqual({
+      next: next("e"),
+      previous: previous("f"),
+      hasMore: true,
+    });
+    expect(toPageInfo(items("b"), false, { next: "c" })).toEqual({
+      onFirstPage: false,
+      page: { next: null, previous: previous("b"), hasMore: false },
+    });
+  });
+
+  it("going back: always a next page (we came from it), previous until the first page", () => {
+    expect(toPageInfo(items("f", "e"), true, { previous: "d" })).toEqual({
+      onFirstPage: false,
+      page: { next: next("e"), previous: previous("f"), hasMore: true },
+    });
+    // `has_more` false while going back means nothing is before: this is the first page again.
+    expect(toPageInfo(items("i", "h"), false, { previous: "g" })).toEqual({
+      onFirstPage: true,
+      page: { next: next("h"), previous: null, hasMore: true },
+    });
+  });
+
+  it("gives no cursors for an empty page", () => {
+    expect(toPageInfo([], false, { next: "a" }).page).toEqual({
+      next: null,
+      previous: null,
+      hasMore: false,
+    });
+  });
+});
+
+describe("Conekta adapter against the sandbox", () => {
+  const sandbox = useSandbox();
+  const adapter = ({ apiKey = SANDBOX_TEST_KEYS.conektaApiKey, timeoutMs = 2000 } = {}) =>
+    createConektaAdapter({
+      apiKey,
+      apiBase: `${sandbox().url}/conekta`,
+      apiVersion: "2.1.0",
+      timeoutMs,
+      ping: { followMs: 3000, pollMs: 100 },
+    });
+  const holding = { account: "default", language: "en" } as const;
+
+  /** The webhook as Conekta stores it, credentials and all, read without the adapter. */
+  async function rawWebhook(id: string, child?: string) {
+    const response = await fetch(`${sandbox().url}/conekta/webhooks/${id}`, {
+      headers: {
+        authorization: `Bearer ${SANDBOX_TEST_KEYS.conektaApiKey}`,
+        accept: "application/vnd.conekta-v2.1.0+json",
+        ...(child ? { "x-child-company-id": child } : {}),
+      },
+    });
+    return {
+      status: response.status,
+      body: (await response.json()) as { url: string; subscribed_events: string[] },
+    };
+  }
+
+  beforeEach(() => sandbox().reset());
+
+  describe("paging", () => {
+    it("pages the holding's 7 webhooks by 3 (3, 3, 1) and back to identical pages", async () => {
+      const conekta = adapter();
+      const list = (cursor?: string) => conekta.listWebhooks({ ...holding, limit: 3, cursor });
+
+      const first = await list();
+      const second = await list(present(first.page.next, "next cursor"));
+      const third = await list(present(second.page.next, "next cursor"));
+      expect([first.data.length, second.data.length, third.data.length]).toEqual([3, 3, 1]);
+      expect(first.page).toMatchObject({ previous: null, hasMore: true });
+      expect(second.page).toMatchObject({ hasMore: true });
+      expect(second.page.previous).not.toBeNull();
+      expect(third.page).toMatchObject({ next: null, hasMore: false });
+
+      const ids = (page: typeof first) => page.data.map((w) => w.id);
+      const all = [...ids(first), ...ids(second), ...ids(third)];
+      expect(new Set(all).size).toBe(CONEKTA_SEED.parentWebhookCount);
+      expect(all).toContain(CONEKTA_SEED.webhooks.parentOk);
+      // Newest first: ids are ObjectId-like, so they sort by creation.
+      expect(all).toEqual([...all].sort().reverse());
+
+      const backToSecond = await list(present(third.page.previous, "previous cursor"));
+      expect(ids(backToSecond)).toEqual(ids(second));
+      expect(backToSecond.page.next).not.toBeNull();
+      const backToFirst = await list(present(backToSecond.page.previous, "previous cursor"));
+      expect(ids(backToFirst)).toEqual(ids(first));
+      expect(backToFirst.page).toEqual({ next: first.page.next, previous: null, hasMore: true });
+      expect(backToFirst.data.every((w) => w.account === "default")).toBe(true);
+    });
+
+    it("pages the 12 child companies by 10, with the holding first on the first page only", async () => {
+      const conekta = adapter();
+      const first = await conekta.listAccounts({ language: "en" });
+      expect(first.data).toHaveLength(11);
+      expect(first.data[0]).toEqual({
+        id: "default",
+        name: "Holding company",
+        provider: "conekta",
+      });
+      expect(first.page).toMatchObject({ previous: null, hasMore: true });
+
+      const second = await conekta.listAccounts({
+        language: "en",
+        cursor: present(first.page.next, "next cursor"),
+      });
+      expect(second.data).toHaveLength(2);
+      expect(second.data.map((a) => a.id)).not.toContain("default");
+      expect(second.page).toMatchObject({ next: null, hasMore: false });
+
+      const children = [...first.data.slice(1), ...second.data].map((a) => a.id);
+      expect(new Set(children).size).toBe(CONEKTA_SEED.childCount);
+      expect(children).toEqual(
+        expect.arrayContaining([CONEKTA_SEED.fullChildId, CONEKTA_SEED.emptyChildId]),
+      );
+
+      const back = await conekta.listAccounts({
+        language: "en",
+        cursor: present(second.page.previous, "previous cursor"),
+      });
+      expect(back.data).toEqual(first.data);
+      expect(back.page.previous).toBeNull();
+    });
+
+    it("refuses a tampered cursor with a 400 before calling Conekta", async () => {
+      const error = await failure(
+        adapter().listWebhooks({ ...holding, limit: 3, cursor: encodeCursor({ o: 3 }) }),
+      );
+      expect(error).toBeInstanceOf(AppError);
+      expect(error.status).toBe(400);
+    });
+  });
+
+  describe("creating and editing", () => {
+    it("subscribes the events with a second call after the 2.1.0 create", async () => {
+      const scope = { account: CONEKTA_SEED.emptyChildId, language: "en" } as const;
+      const created = await adapter().createWebhook(scope, {
+        url: "https://example.com/orders",
+        events: ["order.paid", "charge.paid"],
+      });
+      expect(created).toMatchObject({
+        account: scope.account,
+        events: ["order.paid", "charge.paid"],
+      });
+      const raw = await rawWebhook(created.id, scope.account);
+      expect(raw.body.subscribed_events).toEqual(["order.paid", "charge.paid"]);
+      // It landed on the child company, not on the holding.
+      expect((await rawWebhook(created.id)).status).toBe(404);
+    });
+
+    it("reports a create whose events failed to save, naming the webhook that now exists", async () => {
+      const account = CONEKTA_SEED.emptyChildId;
+      sandbox().faults.add({
+        provider: "conekta",
+        method: "PUT",
+        account,
+        kind: "status",
+        status: 500,
+        retryAfter: 1,
+        times: 1,
+      });
+      const error = await failure(
+        adapter().createWebhook(
+          { account, language: "en" },
+          {
+            url: "https://example.com/half",
+            events: ["order.paid"],
+          },
+        ),
+      );
+
+      expect(error.status).toBe(502);
+      expect(error.message).toMatch(/created, but its events could not be saved/);
+      const webhook = present(error.createdWebhook?.id, "created webhook");
+      expect(error.createdWebhook).toMatchObject({ account, url: "https://example.com/half" });
+      expect(toErrorResponse(error, "req_1").body.error.webhook?.id).toBe(webhook);
+
+      const raw = await rawWebhook(webhook, account);
+      expect(raw.status).toBe(200);
+      expect(raw.body.subscribed_events).not.toEqual(["order.paid"]);
+    });
+
+    it("keeps the credentials when the masked URL comes back unchanged", async () => {
+      const conekta = adapter();
+      const id = CONEKTA_SEED.webhooks.parentWithCredentials;
+      const stored = (await rawWebhook(id)).body.url;
+      expect(stored).toContain("demo:s3cret@");
+
+      const shown = await conekta.getWebhook(holding, id);
+      expect(shown.url).toBe(stored.replace("demo:s3cret@", "****:****@"));
+      const updated = await conekta.updateWebhook(holding, id, {
+        url: shown.url,
+        events: ["charge.paid"],
+      });
+      expect(updated.url).toBe(shown.url);
+      expect(JSON.stringify(updated)).not.toContain("s3cret");
+
+      const after = await rawWebhook(id);
+      expect(after.body.url).toBe(stored);
+      expect(after.body.subscribed_events).toEqual(["charge.paid"]);
+    });
+
+    it("sends a new URL with new credentials as typed", async () => {
+      const id = CONEKTA_SEED.webhooks.parentWithCredentials;
+      const updated = await adapter().updateWebhook(holding, id, {
+        url: "https://ops:n3w@example.com/hook",
+      });
+      expect(updated.url).toBe("https://****:****@example.com/hook");
+      expect((await rawWebhook(id)).body.url).toBe("https://ops:n3w@example.com/hook");
+    });
+  });
+
+  describe("errors from the sandbox", () => {
+    it("says conflict for an 11th webhook", async () => {
+      const error = await failure(
+        adapter().createWebhook(
+          { account: CONEKTA_SEED.fullChildId, language: "en" },
+          {
+            url: "https://example.com/eleventh",
+            events: [],
+          },
+        ),
+      );
+      expect(error).toMatchObject({ code: "conflict", status: 409 });
+    });
+
+    it("says not_found for an unknown webhook", async () => {
+      const error = await failure(adapter().getWebhook(holding, "ffffffffffffffffffffffff"));
+      expect(error).toMatchObject({ code: "not_found", status: 404 });
+      expect(error.provider?.logId).toMatch(/^[0-9a-f]{24}$/);
+    });
+
+    it("says invalid_fields on events for an unknown event name", async () => {
+      const error = await failure(
+        adapter().updateWebhook(holding, CONEKTA_SEED.webhooks.parentOk, {
+          events: ["webhook.ping"],
+        }),
+      );
+      expect(error).toMatchObject({ code: "invalid_fields", status: 422 });
+      expect(Object.keys(error.fields ?? {})).toEqual(["events"]);
+    });
+
+    it("blames the console's key for a 401", async () => {
+      const error = await failure(
+        adapter({ apiKey: "key_wrong" }).listWebhooks({ ...holding, limit: 3 }),
+      );
+      expect(error).toMatchObject({ code: "provider_error", status: 502 });
+      expect(error.message).toContain("CONEKTA_API_KEY");
+    });
+
+    it("passes on a 429's Retry-After", async () => {
+      sandbox().faults.add({ provider: "conekta", kind: "rate-limit", retryAfter: 9, times: 1 });
+      const error = await failure(adapter().listWebhooks({ ...holding, limit: 3 }));
+      expect(error).toMatchObject({ code: "rate_limited", retryAfterSeconds: 9 });
+    });
+
+    it.each(["malformed", "reset"] as const)(
+      "says provider_error, not a crash, for a %s reply",
+      async (kind) => {
+        sandbox().faults.add({ provider: "conekta", kind, retryAfter: 1, times: 1 });
+        const error = await failure(adapter().listWebhooks({ ...holding, limit: 3 }));
+        expect(error).toBeInstanceOf(AppError);
+        expect(error).toMatchObject({ code: "provider_error", status: 502 });
+      },
+    );
+
+    it("says provider_timeout when Conekta is too slow", async () => {
+      sandbox().faults.add({
+        provider: "conekta",
+        kind: "latency",
+        latencyMs: 500,
+        retryAfter: 1,
+        times: 1,
+      });
+      const error = await failure(
+        adapter({ timeoutMs: 150 }).listWebhooks({ ...holding, limit: 3 }),
+      );
+      expect(error).toMatchObject({ code: "provider_timeout", status: 504 });
+    });
+  });
+});
+
+describe("Conekta adapter without the sandbox", () => {
+  const holding = { account: "default", language: "en" } as const;
+  const configFor = (apiVersion: string) => ({
+    apiKey: "key_test",
+    apiBase: "https://api.conekta.example",
+    apiVersion,
+    timeoutMs: 2000,
+  });
+
+  it("opens the holding and 24-hex child company ids, and 404s anything else", async () => {
+    const conekta = createConektaAdapter(configFor("2.1.0"));
+    await expect(conekta.assertAccount(holding)).resolves.toBeUndefined();
+    await expect(
+      conekta.assertAccount({ account: CONEKTA_SEED.emptyChildId, language: "en" }),
+    ).resolves.toBeUndefined();
+    const error = await failure(conekta.assertAccount({ account: "acc_x", language: "en" }));
+    expect(error.status).toBe(404);
+  });
+
+  it("writes the 2.2+ shape when configured for it: events in the create, subscribed_events", async () => {
+    const sent: { method: string; path: string; accept: string | null; body: unknown }[] = [];
+    const spy = vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
+      const request = new Request(input, init);
+      const text = await request.text();
+      sent.push({
+        method: request.method,
+        path: new URL(request.url).pathname,
+        accept: request.headers.get("accept"),
+        body: text === "" ? undefined : (JSON.parse(text) as unknown),
+      });
+      return Response.json({
+        id: "6307a60c41de27127515a576",
+        url: "https://example.com/hook",
+        active: true,
+        subscribed_events: ["order.paid"],
+        object: "webhook",
+      });
+    });
+    try {
+      const conekta = createConektaAdapter(configFor("2.2.0"));
+      const created = await conekta.createWebhook(holding, {
+        url: "https://example.com/hook",
+        events: ["order.paid"],
+      });
+      expect(created.active).toBe(true);
+      await conekta.updateWebhook(holding, created.id, { events: ["order.paid", "charge.paid"] });
+    } finally {
+      spy.mockRestore();
+    }
+    const accept = "application/vnd.conekta-v2.2.0+json";
+    const path = "/webhooks/6307a60c41de27127515a576";
+    expect(sent).toEqual([
+      {
+        method: "POST",
+        path: "/webhooks",
+        accept,
+        body: { url: "https://example.com/hook", subscribed_events: ["order.paid"] },
+      },
+      { method: "GET", path, accept, body: undefined },
+      {
+        method: "PUT",
+        path,
+        accept,
+        body: { url: "https://example.com/hook", subscribed_events: ["order.paid", "charge.paid"] },
+      },
+    ]);
+  });
+});
