@@ -24,8 +24,10 @@ test.describe("Conekta failing", () => {
     test(`shows ${name} as an error whose Try again works once Conekta is back`, async ({
       page,
       sandbox,
+      exclusive,
     }) => {
       test.slow();
+      await exclusive(account);
       const faultId = await sandbox.addFault({
         provider: "conekta",
         method: "GET",
@@ -56,8 +58,10 @@ test.describe("Conekta refusing a save", () => {
     page,
     sandbox,
     request,
+    exclusive,
   }) => {
     const account = conekta.children.taqueria;
+    await exclusive(account);
     const url = uniqueReceiverUrl("ok", "retry-save");
     const form = new WebhookFormPage(page);
     try {
@@ -128,9 +132,11 @@ test.describe("Conekta refusing a save", () => {
     page,
     sandbox,
     request,
+    exclusive,
   }) => {
     // At 2.1.0 a create is two calls (POST, then PUT with the events); here the second one fails.
     const account = conekta.children.gimnasio;
+    await exclusive(account);
     const url = uniqueReceiverUrl("ok", "half-created");
     const form = new WebhookFormPage(page);
     try {
@@ -198,8 +204,9 @@ test.describe("Conekta refusing a save", () => {
       ).toBeVisible();
     });
 
-    test("shows the list's error state in Spanish", async ({ page, sandbox }) => {
+    test("shows the list's error state in Spanish", async ({ page, sandbox, exclusive }) => {
       const account = conekta.children.floreria;
+      await exclusive(account);
       await sandbox.addFault({
         provider: "conekta",
         method: "GET",

@@ -148,6 +148,45 @@ test.describe("Conekta webhook form", () => {
     }
   });
 
+  test("keeps a URL's user:password, shown masked, when only the events are edited", async ({
+    page,
+    request,
+    sandbox,
+  }) => {
+    const account = conekta.children.libreria;
+    const plain = uniqueReceiverUrl("ok", "credentials");
+    const path = new URL(plain).pathname;
+    const withCredentials = plain.replace("://", "://demo:pa55@");
+    const masked = plain.replace("://", "://****:****@");
+    const created = await createWebhookViaApi(request, account, {
+      url: withCredentials,
+      events: ["order.paid"],
+    });
+    try {
+      expect(created.url).toBe(masked);
+      const form = new WebhookFormPage(page);
+      await form.gotoEdit(account, created.id);
+      await expect(form.url).toHaveValue(masked);
+      await expect(page.locator("body")).not.toContainText("pa55");
+      await form.chooseEvents("order.created");
+      await form.save.click();
+      await expect(toasts(page).getByText("Webhook saved")).toBeVisible();
+
+      const list = new WebhooksListPage(page);
+      const row = list.row(masked);
+      await expect(row).toContainText("2 events");
+      await list.pingButton(row).click();
+      await expect(toasts(page).getByText("Ping delivered (HTTP 200)")).toBeVisible();
+      // The receiver still gets the credentials (as Basic auth), so they were not overwritten.
+      const deliveries = await sandbox.deliveries(path);
+      expect(deliveries.at(-1)?.headers.authorization).toBe(
+        `Basic ${Buffer.from("demo:pa55").toString("base64")}`,
+      );
+    } finally {
+      await deleteWebhookViaApi(request, account, created.id);
+    }
+  });
+
   test("checks the URL and the events before sending", async ({ page }) => {
     const form = new WebhookFormPage(page);
     const posts: string[] = [];
