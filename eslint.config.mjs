@@ -12,19 +12,22 @@ export default defineConfig([
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/consistent-type-imports": "error",
-      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
+      "@typescript-eslint/no-misused-promises": [
+        "error",
+        { checksVoidReturn: { attributes: false } },
+      ],
     },
   },
   {
     // Components and pages never reach a provider or the sandbox directly (STYLE.md).
     files: ["app/**/*.tsx", "components/**/*.tsx"],
     rules: {
-      "no-restricted-imports": [
-        "error",
-        { patterns: ["@/lib/providers/*", "@/lib/sandbox/*"] },
-      ],
+      "no-restricted-imports": ["error", { patterns: ["@/lib/providers/*", "@/lib/sandbox/*"] }],
     },
   },
   {
@@ -33,5 +36,11 @@ export default defineConfig([
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
   { files: ["**/*.mjs"], ...tseslint.configs.disableTypeChecked },
-  globalIgnores([".next/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  globalIgnores([
+    ".next/**",
+    "node_modules/**",
+    "test-results/**",
+    "playwright-report/**",
+    "next-env.d.ts",
+  ]),
 ]);

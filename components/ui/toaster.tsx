@@ -1,8 +1,18 @@
 "use client";
 
 import { Toaster as Sonner } from "sonner";
+import { useTranslations } from "use-intl";
 
 /** Toasts are a polite live region: screen readers hear the outcome of a ping or a save. */
 export function Toaster() {
-  return <Sonner position="bottom-right" richColors closeButton />;
+  const t = useTranslations("common");
+  return (
+    <Sonner
+      position="bottom-right"
+      richColors
+      closeButton
+      containerAriaLabel={t("notifications")}
+      toastOptions={{ closeButtonAriaLabel: t("closeNotification") }}
+    />
+  );
 }

@@ -88,18 +88,21 @@ export function EventPicker({
           const state =
             count === 0 ? false : count === group.events.length ? true : "indeterminate";
           const groupId = `${searchId}-${group.id}`;
+          const groupName = t.has(`eventGroups.${group.id}`)
+            ? t(`eventGroups.${group.id}`)
+            : group.id;
           return (
             <fieldset key={group.id} className="space-y-1">
-              <legend className="sr-only">{group.id}</legend>
+              <legend className="sr-only">{groupName}</legend>
               <div className="flex items-center gap-2">
                 <Checkbox
                   id={groupId}
                   checked={state}
-                  aria-label={t("groupLabel", { group: group.id })}
+                  aria-label={t("groupLabel", { group: groupName })}
                   onCheckedChange={() => set(group.events, state !== true)}
                 />
                 <label htmlFor={groupId} className="text-sm font-semibold" aria-hidden>
-                  {group.id}
+                  {groupName}
                 </label>
                 <span className="text-xs text-slate-500 tabular-nums">
                   {count}/{group.events.length}

@@ -25,6 +25,8 @@ import { FormField, describedBy, useFieldMessage } from "./form-field";
 import { RazorpayFields } from "./razorpay-fields";
 import { useLeaveGuard } from "./use-leave-guard";
 
+const FORM_FIELDS = ["url", "events", "alertEmail", "secret"];
+
 /**
  * Create and edit share this form. It checks what the provider would refuse before sending, shows
  * the server's field errors on their fields, and keeps everything typed when a save fails.
@@ -66,10 +68,10 @@ export function WebhookForm({
 
   const showServerError = (error: Error) => {
     if (error instanceof ApiError) {
+      // The adapters name fields as the console does, so they land on the inputs of the same name.
       for (const [field, messages] of Object.entries(error.envelope.fields ?? {})) {
-        const name = field === "alert_email" ? "alertEmail" : field;
-        if (["url", "events", "alertEmail", "secret"].includes(name)) {
-          setError(name as Path<WebhookFormValues>, {
+        if (FORM_FIELDS.includes(field)) {
+          setError(field as Path<WebhookFormValues>, {
             type: "server",
             message: messages.join(" "),
           });

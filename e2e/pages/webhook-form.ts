@@ -1,4 +1,10 @@
 import type { Locator, Page } from "@playwright/test";
+import en from "@/lib/i18n/messages/en/form.json" with { type: "json" };
+import es from "@/lib/i18n/messages/es/form.json" with { type: "json" };
+
+/** A group's shown name: the picker names groups by catalogue id (`payout`) translated. */
+const groupName = (messages: typeof en, id: string) =>
+  (messages.form.eventGroups as Record<string, string>)[id] ?? id;
 
 /** Accessible names of the create/edit form (DESIGN.md), per language. */
 export const formNames = {
@@ -7,7 +13,7 @@ export const formNames = {
     searchEvents: "Search events",
     selectAll: "Select all",
     selectNone: "Select none",
-    group: (group: string) => `All ${group} events`,
+    group: (group: string) => `All events in ${groupName(en, group)}`,
     save: "Save",
     cancel: "Cancel",
     back: "Back to webhooks",
@@ -18,7 +24,7 @@ export const formNames = {
     searchEvents: "Buscar eventos",
     selectAll: "Seleccionar todos",
     selectNone: "No seleccionar ninguno",
-    group: (group: string) => `Todos los eventos de ${group}`,
+    group: (group: string) => `Todos los eventos de ${groupName(es, group)}`,
     save: "Guardar",
     cancel: "Cancelar",
     back: "Volver a los webhooks",
@@ -73,7 +79,7 @@ export class WebhookFormPage {
     return this.page.getByRole("checkbox", { name, exact: true });
   }
 
-  /** A group's checkbox ("All charge events"): checked, unchecked or mixed. */
+  /** A group's checkbox by catalogue id ("charge" is "All events in Charges"): checked, unchecked or mixed. */
   group(group: string): Locator {
     return this.page.getByRole("checkbox", { name: this.names.group(group), exact: true });
   }

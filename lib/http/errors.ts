@@ -1,4 +1,6 @@
+import { createTranslator } from "use-intl/core";
 import { z } from "zod";
+import { messages, type Messages } from "@/lib/i18n/messages";
 import type { ErrorCode, ErrorEnvelope, Webhook } from "@/lib/webhooks/model";
 
 /** What a provider said, kept for support staff under `error.provider`. */
@@ -22,6 +24,22 @@ export const statusOfCode: Record<ErrorCode, number> = {
   internal: 500,
 };
 
+/** A message of the console's own, by key, so that the API can answer in the user's language. */
+export type ErrorKey = keyof Messages["errors"];
+export interface ErrorText {
+  key: ErrorKey;
+  values?: Record<string, string | number>;
+}
+
+export function translateError(text: ErrorText, language: keyof typeof messages): string {
+  const t = createTranslator({
+    locale: language,
+    messages: messages[language],
+    namespace: "errors",
+  });
+  return t(text.key, text.values);
+}
+
 /** The one error type of the console; anything else becomes `internal`. */
 export class AppError extends Error {
   override name = "AppError";
@@ -31,6 +49,8 @@ export class AppError extends Error {
   readonly retryAfterSeconds?: number;
   /** A webhook that exists although the request as a whole failed (created without its events). */
   readonly createdWebhook?: Webhook;
+  /** Set when the message is the console's own: the API repeats it in the user's language. */
+  readonly text?: ErrorText;
 
   constructor(
     code: ErrorCode,
@@ -40,6 +60,7 @@ export class AppError extends Error {
       provider?: ProviderDetail;
       retryAfterSeconds?: number;
       createdWebhook?: Webhook;
+      text?: ErrorText;
       cause?: unknown;
     } = {},
   ) {
@@ -49,6 +70,20 @@ export class AppError extends Error {
     this.provider = options.provider;
     this.retryAfterSeconds = options.retryAfterSeconds;
     this.createdWebhook = options.createdWebhook;
+    this.text = options.text;
+  }
+
+  /** An error whose message is one of the console's own (lib/i18n/messages/{en,es}/errors.json). */
+  static of(
+    code: ErrorCode,
+    key: ErrorKey,
+    values?: Record<string, string | number>,
+    options: Omit<ConstructorParameters<typeof AppError>[2], "text"> = {},
+  ): AppError {
+    return new AppError(code, translateError({ key, values }, "en"), {
+      ...options,
+      text: { key, values },
+    });
   }
 
   get status(): number {
@@ -69,13 +104,11 @@ export function fieldsOfZodError(error: z.ZodError): Record<string, string[]> {
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof z.ZodError) {
-    return new AppError("invalid_fields", "Some fields are invalid.", {
+    return AppError.of("invalid_fields", "fieldsInvalid", undefined, {
       fields: fieldsOfZodError(error),
     });
   }
-  return new AppError("internal", "Something went wrong on the console's server.", {
-    cause: error,
-  });
+  return AppError.of("internal", "internal", undefined, { cause: error });
 }
 
 /** The console's one error envelope (DESIGN.md), with its status and headers. */

@@ -4,7 +4,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { createTranslator } from "use-intl/core";
 import { messages } from "@/lib/i18n/messages";
-import { AppError, fieldsOfZodError, toErrorResponse } from "./errors";
+import { AppError, fieldsOfZodError, toErrorResponse, translateError } from "./errors";
 import { LANGUAGE_COOKIE, pickLanguage, type Language } from "./language";
 import { logError } from "./log";
 
@@ -31,7 +31,7 @@ export function route<S extends z.ZodType>(paramsSchema: S, handler: Handler<z.o
     );
     try {
       const parsed = paramsSchema.safeParse(await context.params);
-      if (!parsed.success) throw new AppError("not_found", "No such page in the console API.");
+      if (!parsed.success) throw AppError.of("not_found", "noSuchRoute");
       const result = await handler({ req, params: parsed.data, requestId, language });
       if (result instanceof Response) {
         result.headers.set("x-request-id", requestId);
@@ -42,6 +42,7 @@ export function route<S extends z.ZodType>(paramsSchema: S, handler: Handler<z.o
       return NextResponse.json(result, { headers: { "x-request-id": requestId } });
     } catch (error) {
       const { status, body, headers, appError } = toErrorResponse(error, requestId);
+      if (appError.text) body.error.message = translateError(appError.text, language);
       if (body.error.fields) body.error.fields = translateFields(body.error.fields, language);
       if (appError.code === "internal" || appError.code === "provider_error")
         logError(requestId, error);
@@ -87,11 +88,11 @@ export async function parseBody<S extends z.ZodType>(
   try {
     raw = await req.json();
   } catch {
-    throw new AppError("bad_request", "The request body must be JSON.");
+    throw AppError.of("bad_request", "bodyNotJson");
   }
   const result = schema.safeParse(raw);
   if (!result.success) {
-    throw new AppError("invalid_fields", "Some fields are invalid.", {
+    throw AppError.of("invalid_fields", "fieldsInvalid", undefined, {
       fields: fieldsOfZodError(result.error),
     });
   }

@@ -17,11 +17,7 @@ export function decodeCursor<S extends z.ZodType>(cursor: string, schema: S): z.
     raw = undefined;
   }
   const parsed = schema.safeParse(raw);
-  if (!parsed.success)
-    throw new AppError(
-      "bad_request",
-      "This page link is not valid any more; start from the first page.",
-    );
+  if (!parsed.success) throw AppError.of("bad_request", "cursorInvalid");
   return parsed.data;
 }
 

@@ -14,7 +14,10 @@ const factories: Record<ProviderId, () => ProviderAdapter | null> = {
   },
   razorpay: () => {
     const { razorpay, timeoutMs, sandbox } = getEnv();
-    return razorpay && createRazorpayAdapter({ ...razorpay, timeoutMs, allowPrivatePingTargets: sandbox });
+    return (
+      razorpay &&
+      createRazorpayAdapter({ ...razorpay, timeoutMs, allowPrivatePingTargets: sandbox })
+    );
   },
 };
 
@@ -32,6 +35,6 @@ export function listProviders(): ProviderAdapter[] {
 
 export function getProvider(id: ProviderId): ProviderAdapter {
   const adapter = adapterFor(id);
-  if (!adapter) throw new AppError("not_found", `${id} is not configured in this console.`);
+  if (!adapter) throw AppError.of("not_found", "providerNotConfigured", { provider: id });
   return adapter;
 }

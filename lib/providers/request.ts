@@ -12,27 +12,26 @@ export async function callProvider<T>(providerName: string, call: () => Promise<
   } catch (error) {
     if (error instanceof AppError) throw error;
     if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
-      throw new AppError(
+      throw AppError.of(
         "provider_timeout",
-        `${providerName} did not answer in time. Try again in a moment.`,
-        {
-          cause: error,
-        },
-      );
-    }
-    if (error instanceof SyntaxError) {
-      throw new AppError(
-        "provider_error",
-        `${providerName} sent a reply the console could not read.`,
+        "providerTimeout",
+        { provider: providerName },
         { cause: error },
       );
     }
-    throw new AppError(
+    if (error instanceof SyntaxError) {
+      throw AppError.of(
+        "provider_error",
+        "providerNonsense",
+        { provider: providerName },
+        { cause: error },
+      );
+    }
+    throw AppError.of(
       "provider_error",
-      `The console could not reach ${providerName}. Try again in a moment.`,
-      {
-        cause: error,
-      },
+      "providerUnreachable",
+      { provider: providerName },
+      { cause: error },
     );
   }
 }

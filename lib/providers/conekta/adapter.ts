@@ -86,7 +86,7 @@ export function createConektaAdapter(
 
   function assertAccount({ account }: AccountScope): Promise<void> {
     if (account !== CONEKTA_DEFAULT_ACCOUNT && !childCompanyId.test(account)) {
-      return Promise.reject(new AppError("not_found", `There is no Conekta company "${account}".`));
+      return Promise.reject(AppError.of("not_found", "unknownCompany", { account }));
     }
     return Promise.resolve();
   }
@@ -215,9 +215,10 @@ export function createConektaAdapter(
 /** The create half-succeeded: a 502 whose envelope names the webhook so the form can retry its events. */
 function eventsNotSavedError(webhook: Webhook, cause: unknown): AppError {
   const reason = cause instanceof AppError ? cause.message : "Conekta did not answer.";
-  return new AppError(
+  return AppError.of(
     cause instanceof AppError ? cause.code : "provider_error",
-    `The webhook was created, but its events could not be saved: ${reason} Retry saving the events.`,
+    "eventsNotSaved",
+    { reason },
     {
       cause,
       provider: cause instanceof AppError ? cause.provider : undefined,

@@ -21,18 +21,13 @@ export function toConektaAppError(status: number, body: unknown, headers: Header
 
   if (status === 401) {
     // The user did nothing wrong: the console's own key is missing, wrong or revoked.
-    return new AppError(
-      "provider_error",
-      "Conekta refused the console's API key. An administrator must check CONEKTA_API_KEY.",
-      {
-        provider,
-      },
-    );
+    return AppError.of("provider_error", "conektaKeyRefused", undefined, { provider });
   }
   if (status === 429) {
-    return new AppError(
+    return AppError.of(
       "rate_limited",
-      "Conekta is receiving too many requests. Try again shortly.",
+      "providerThrottled",
+      { provider: "Conekta" },
       {
         provider,
         retryAfterSeconds: retryAfterSeconds(headers) ?? 5,
@@ -42,9 +37,10 @@ export function toConektaAppError(status: number, body: unknown, headers: Header
   if (!parsed.success) {
     // Not Conekta's error shape (a proxy's HTML page, a truncated or empty body): Conekta answered
     // nonsense, which is a 502 whatever the status, never "not found" or "invalid".
-    return new AppError(
+    return AppError.of(
       "provider_error",
-      `Conekta sent a reply the console could not read (HTTP ${status}). Try again in a moment.`,
+      "providerUnreadable",
+      { provider: "Conekta", status },
       { provider },
     );
   }
@@ -62,9 +58,10 @@ export function toConektaAppError(status: number, body: unknown, headers: Header
       : new AppError("bad_request", message, { provider });
   }
   if (status === 403) return new AppError("forbidden", message, { provider });
-  return new AppError(
+  return AppError.of(
     "provider_error",
-    `Conekta failed to answer (HTTP ${status}). Try again in a moment.`,
+    "providerFailed",
+    { provider: "Conekta", status },
     { provider },
   );
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { ProviderAccount } from "@/lib/env";
-import { AppError } from "@/lib/http/errors";
+import { AppError, type ErrorKey } from "@/lib/http/errors";
 import { decodeCursor, encodeCursor, offsetCursorSchema } from "@/lib/providers/cursor";
 import type {
   AccountScope,
@@ -24,6 +24,14 @@ export interface RazorpayConfig extends RazorpayClientConfig {
   /** Only on the sandbox may a ping go to loopback or private addresses and other ports. */
   allowPrivatePingTargets: boolean;
 }
+
+/** Why a ping was not sent, in the user's language (the guard's own text names the address, in English). */
+const PING_REFUSED = {
+  port: "pingRefusedPort",
+  "private-address": "pingRefusedPrivate",
+  scheme: "pingRefusedScheme",
+  dns: "pingRefusedDns",
+} as const satisfies Record<PingRefusedError["reason"], ErrorKey>;
 
 /** Razorpay allows 30 webhooks per account; a page holds at most 100 (PROVIDERS.md). */
 export const RAZORPAY_WEBHOOK_LIMIT = 30;
@@ -63,12 +71,7 @@ export function createRazorpayAdapter(config: RazorpayConfig): ProviderAdapter {
   function assertAccount({ account }: AccountScope): Promise<void> {
     // Never forward an account the operator did not list: that is how the console scopes a partner key.
     if (config.accounts.some((a) => a.id === account)) return Promise.resolve();
-    return Promise.reject(
-      new AppError(
-        "forbidden",
-        `This console is not allowed to open the Razorpay account ${account}.`,
-      ),
-    );
+    return Promise.reject(AppError.of("forbidden", "accountForbidden", { account }));
   }
 
   /** Every webhook of an account (Razorpay caps them at 30, so this is one call in practice). */
@@ -161,12 +164,11 @@ export function createRazorpayAdapter(config: RazorpayConfig): ProviderAdapter {
   async function pingWebhook(input: PingInput): Promise<PingResult> {
     const allowed = pingLimiter.take(`${input.account}/${input.id}`);
     if (!allowed.ok) {
-      throw new AppError(
+      throw AppError.of(
         "rate_limited",
-        `Too many pings to this webhook. Try again in ${allowed.retryAfterSeconds} s.`,
-        {
-          retryAfterSeconds: allowed.retryAfterSeconds,
-        },
+        "pingRateLimited",
+        { seconds: allowed.retryAfterSeconds },
+        { retryAfterSeconds: allowed.retryAfterSeconds },
       );
     }
     const webhook = await getRaw(input, input.id);
@@ -180,7 +182,7 @@ export function createRazorpayAdapter(config: RazorpayConfig): ProviderAdapter {
       });
     } catch (error) {
       if (error instanceof PingRefusedError)
-        throw new AppError("bad_request", `Nothing was sent: ${error.message}`);
+        throw AppError.of("bad_request", PING_REFUSED[error.reason], undefined, { cause: error });
       throw error;
     }
   }

@@ -29,23 +29,25 @@ export function toRazorpayAppError(status: number, body: unknown, headers: Heade
 
   if (status === 401) {
     // The user did nothing wrong: the partner keys the console holds are wrong or revoked.
-    return new AppError(
-      "provider_error",
-      "Razorpay refused the console's API keys. An administrator must check RAZORPAY_KEY_ID and RAZORPAY_KEY_SECRET.",
-      { provider },
-    );
+    return AppError.of("provider_error", "razorpayKeysRefused", undefined, { provider });
   }
   if (status === 429) {
-    return new AppError("rate_limited", "Razorpay is throttling requests. Try again shortly.", {
-      provider,
-      retryAfterSeconds: retryAfterSeconds(headers) ?? 5,
-    });
+    return AppError.of(
+      "rate_limited",
+      "providerThrottled",
+      { provider: "Razorpay" },
+      {
+        provider,
+        retryAfterSeconds: retryAfterSeconds(headers) ?? 5,
+      },
+    );
   }
   if (status >= 500 || !parsed.success) {
     // A 5xx, or a reply that is not Razorpay's envelope (a proxy's HTML page): Razorpay failed.
-    return new AppError(
+    return AppError.of(
       "provider_error",
-      `Razorpay failed to answer (HTTP ${status}). Try again in a moment.`,
+      "providerFailed",
+      { provider: "Razorpay", status },
       {
         provider,
       },

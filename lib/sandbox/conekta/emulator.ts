@@ -66,7 +66,8 @@ export function createConektaEmulator(context: EmulatorContext): Emulator {
   };
   // Seeded on first use: the demo receivers' URLs need the sandbox's address, known after listen.
   let store: ConektaStore | undefined;
-  const currentStore = () => (store ??= createSeededStore(context.baseUrl(), context.extraChildCompanies));
+  const currentStore = () =>
+    (store ??= createSeededStore(context.baseUrl(), context.extraChildCompanies));
 
   function handle(req: SandboxRequest): SandboxResponse {
     const language = languageOf(header(req, "accept-language"));

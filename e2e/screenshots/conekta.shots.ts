@@ -1,16 +1,15 @@
-import { conekta } from "./fixtures/conekta";
-import { expect, test } from "./fixtures/test";
-import { formNames, WebhookFormPage } from "./pages/webhook-form";
-import { listNames, WebhooksListPage } from "./pages/webhooks-list";
+import { conekta } from "../fixtures/conekta";
+import { expect, test } from "../fixtures/test";
+import { formNames, WebhookFormPage } from "../pages/webhook-form";
+import { listNames, WebhooksListPage } from "../pages/webhooks-list";
 
-// Screenshots for a person to look at (layout at desktop and phone widths), not assertions:
-// run with `SHOTS=1 npx playwright test e2e/conekta-screenshots`; they go to /tmp/shots/.
+// Screenshots for a person to look at (layout at desktop and phone widths), not part of `npm test`:
+// `npm run shots` takes them (playwright.shots.config.ts); they go to /tmp/shots/ or SHOTS_DIR.
 const dir = process.env.SHOTS_DIR ?? "/tmp/shots";
 
 for (const language of ["en", "es"] as const) {
   for (const width of [1280, 390]) {
     test.describe(`screenshots ${language} ${width}px`, () => {
-      test.skip(!process.env.SHOTS, "set SHOTS=1 to take the screenshots");
       test.use({ language, viewport: { width, height: 900 } });
       const name = (view: string) => `${dir}/conekta-${view}-${language}-${width}.png`;
 

@@ -1,0 +1,75 @@
+import { NextRequest } from "next/server";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { errorEnvelopeSchema } from "@/lib/webhooks/model";
+import { AppError } from "./errors";
+import { parseBody, route } from "./route";
+
+const params = z.object({ provider: z.enum(["conekta", "razorpay"]) });
+const context = (value: unknown) => ({ params: Promise.resolve(value) });
+const request = (language: string, init?: ConstructorParameters<typeof NextRequest>[1]) =>
+  new NextRequest("http://console.test/api/x", {
+    ...init,
+    headers: { "accept-language": language, ...init?.headers },
+  });
+
+async function envelopeOf(response: Response) {
+  return errorEnvelopeSchema.parse(await response.json()).error;
+}
+
+describe("route", () => {
+  it("answers the console's own errors in the user's language, with a request id", async () => {
+    const handler = route(params, () => {
+      throw AppError.of("provider_timeout", "providerTimeout", { provider: "Conekta" });
+    });
+    const spanish = await handler(request("es-MX,es;q=0.9"), context({ provider: "conekta" }));
+    expect(spanish.status).toBe(504);
+    const error = await envelopeOf(spanish);
+    expect(error.message).toBe("Conekta no respondió a tiempo. Reintenta en un momento.");
+    expect(spanish.headers.get("x-request-id")).toBe(error.requestId);
+
+    const english = await handler(request("en-US"), context({ provider: "conekta" }));
+    expect((await envelopeOf(english)).message).toBe(
+      "Conekta did not answer in time. Try again in a moment.",
+    );
+  });
+
+  it("keeps a provider's own words as they came", async () => {
+    const handler = route(params, () => {
+      throw new AppError("not_found", "No se encontró el webhook.");
+    });
+    const response = await handler(request("en"), context({ provider: "conekta" }));
+    expect((await envelopeOf(response)).message).toBe("No se encontró el webhook.");
+  });
+
+  it("turns unknown path parameters into a 404 and a crash into a 500 without details", async () => {
+    const crashing = route(params, () => {
+      throw new TypeError("Cannot read properties of undefined (reading 'key_live_secret')");
+    });
+    expect((await crashing(request("en"), context({ provider: "paypal" }))).status).toBe(404);
+    const response = await crashing(request("en"), context({ provider: "razorpay" }));
+    expect(response.status).toBe(500);
+    const text = JSON.stringify(await response.json());
+    expect(text).not.toMatch(/key_live_secret|TypeError|at /);
+  });
+
+  it("translates field rules and refuses a body that is not JSON", async () => {
+    const schema = z.object({ url: z.string().min(1, "validation.urlRequired") });
+    const handler = route(params, async ({ req }) => parseBody(req, schema));
+    const invalid = await handler(
+      request("es", { method: "POST", body: JSON.stringify({ url: "" }) }),
+      context({ provider: "conekta" }),
+    );
+    expect(invalid.status).toBe(422);
+    expect((await envelopeOf(invalid)).fields).toEqual({
+      url: ["Escribe la URL que recibirá los eventos."],
+    });
+
+    const notJson = await handler(
+      request("en", { method: "POST", body: "{url" }),
+      context({ provider: "conekta" }),
+    );
+    expect(notJson.status).toBe(400);
+    expect((await envelopeOf(notJson)).message).toBe("The request body must be JSON.");
+  });
+});
