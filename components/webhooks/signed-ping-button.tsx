@@ -2,15 +2,12 @@
 
 import { KeyRound } from "lucide-react";
 import { useState } from "react";
-import { toast } from "sonner";
 import { useTranslations } from "use-intl";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Dialog, DialogClose } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import type { ProviderId } from "@/lib/webhooks/model";
-import { usePingWebhook } from "@/lib/webhooks/mutations";
-import { usePingToast } from "./ping-button";
-import { useSingleFlight } from "./use-single-flight";
+import { useSendPing } from "./use-send-ping";
 
 /**
  * "Ping with signature" (Razorpay): asks for the webhook's secret and sends a ping signed with it.
@@ -28,10 +25,7 @@ export function SignedPingButton({
   const t = useTranslations("webhooks");
   const [open, setOpen] = useState(false);
   const [secret, setSecret] = useState("");
-  const ping = usePingWebhook(provider, account);
-  const showResult = usePingToast();
-  const flight = useSingleFlight();
-  const pending = flight.busy || ping.isPending;
+  const { send, pending } = useSendPing(provider, account);
   const close = (next: boolean) => {
     if (pending) return;
     setOpen(next);
@@ -57,16 +51,11 @@ export function SignedPingButton({
           event.preventDefault();
           if (!secret) return;
           // A quick second Enter must not send a second ping: the guard is set at once.
-          void flight.run(() =>
-            ping.mutateAsync({ id, secret }).then(
-              (result) => {
-                showResult(result);
-                setOpen(false);
-                setSecret("");
-              },
-              (error: Error) => toast.error(t("pingError", { message: error.message })),
-            ),
-          );
+          void send(id, secret).then((answered) => {
+            if (!answered) return;
+            setOpen(false);
+            setSecret("");
+          });
         }}
       >
         <div className="space-y-1">

@@ -10,12 +10,13 @@ import { useRef, useState } from "react";
 export function useSingleFlight() {
   const running = useRef(false);
   const [busy, setBusy] = useState(false);
-  const run = async (task: () => Promise<unknown>) => {
-    if (running.current) return;
+  /** Runs `task` unless one is running; resolves to its result, or undefined when skipped. */
+  const run = async <T>(task: () => Promise<T>): Promise<T | undefined> => {
+    if (running.current) return undefined;
     running.current = true;
     setBusy(true);
     try {
-      await task();
+      return await task();
     } finally {
       running.current = false;
       setBusy(false);

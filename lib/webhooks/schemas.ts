@@ -1,5 +1,10 @@
 import { z } from "zod";
 import type { ProviderId } from "./model";
+import {
+  RAZORPAY_BLOCKED_DOMAINS,
+  RAZORPAY_BLOCKED_SUFFIXES,
+  RAZORPAY_MAX_URL_LENGTH,
+} from "./razorpay-url-facts";
 
 /**
  * The create/edit schemas, shared by the form in the browser and the console API on the server, so
@@ -11,24 +16,6 @@ export interface UrlRuleContext {
   /** On the sandbox the demo receivers live on loopback, so loopback URLs are allowed there. */
   allowLoopback: boolean;
 }
-
-const RAZORPAY_MAX_URL = 255;
-const RAZORPAY_BLOCKED_DOMAINS = [
-  "webhook.site",
-  "requestbin.com",
-  "ngrok.io",
-  "loca.lt",
-  "hookbin.com",
-  "beeceptor.com",
-  "mockbin.org",
-  "burpcollaborator.net",
-  "oast.pro",
-  "interact.sh",
-  "canarytokens.com",
-  "localhost.localdomain",
-  "metadata.google.internal",
-];
-const RAZORPAY_BLOCKED_SUFFIXES = [".onion", ".local", ".internal", ".corp"];
 
 function parseUrl(value: string): URL | null {
   try {
@@ -89,7 +76,7 @@ export function checkWebhookUrl(
       return "validation.urlLoopback";
     return null;
   }
-  if (value.trim().length > RAZORPAY_MAX_URL) return "validation.urlTooLong";
+  if (value.trim().length > RAZORPAY_MAX_URL_LENGTH) return "validation.urlTooLong";
   if (context.allowLoopback && isLoopbackHost(host)) return null;
   if (url.port !== "" && url.port !== "80" && url.port !== "443") return "validation.urlPort";
   if (host === "localhost" || host.endsWith(".localhost") || isPrivateIpLiteral(host)) {

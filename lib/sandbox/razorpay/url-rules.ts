@@ -1,4 +1,9 @@
 import { BlockList, isIP } from "node:net";
+import {
+  RAZORPAY_BLOCKED_DOMAINS,
+  RAZORPAY_BLOCKED_SUFFIXES,
+  RAZORPAY_MAX_URL_LENGTH,
+} from "../../webhooks/razorpay-url-facts";
 import { RAZORPAY_TEXT } from "./errors";
 
 /**
@@ -18,27 +23,10 @@ export const URL_RULE_TEXT = {
   blocked: "The url domain is not allowed.",
 } as const;
 
-export const MAX_URL_LENGTH = 255;
-
-/** Hosts refused with their subdomains (`localhost` names are handled as private hosts first). */
-export const BLOCKED_DOMAINS = [
-  "webhook.site",
-  "requestbin.com",
-  "ngrok.io",
-  "loca.lt",
-  "hookbin.com",
-  "beeceptor.com",
-  "mockbin.org",
-  "burpcollaborator.net",
-  "oast.pro",
-  "interact.sh",
-  "canarytokens.com",
-  "localhost",
-  "localhost.localdomain",
-  "metadata.google.internal",
-] as const;
-
-export const BLOCKED_SUFFIXES = [".onion", ".local", ".internal", ".corp"] as const;
+// The limits are Razorpay's facts, shared with the console's own pre-check.
+export const MAX_URL_LENGTH = RAZORPAY_MAX_URL_LENGTH;
+export const BLOCKED_DOMAINS = RAZORPAY_BLOCKED_DOMAINS;
+export const BLOCKED_SUFFIXES = RAZORPAY_BLOCKED_SUFFIXES;
 
 const ALLOWED_PORTS = new Set(["", "80", "443"]);
 
