@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { pingResultSchema } from "@/lib/webhooks/model";
 import { CONEKTA_SEED } from "@/lib/sandbox/conekta/seed";
 import { failure, SANDBOX_TEST_KEYS, useSandbox } from "@/lib/testing/sandbox";
@@ -75,5 +75,41 @@ describe("Conekta ping against the sandbox", () => {
       adapter().pingWebhook({ ...holding, id: "ffffffffffffffffffffffff" }),
     );
     expect(error).toMatchObject({ code: "not_found", status: 404 });
+  });
+});
+
+describe("Conekta ping, when Conekta records the ping event late", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("never takes an earlier ping of the same webhook for this one", async () => {
+    const url = "https://hooks.example.com/conekta";
+    const earlier = {
+      id: "evt_earlier",
+      type: "webhook_ping",
+      created_at: Math.floor(Date.now() / 1000),
+      webhook_logs: [{ url, failed_attempts: 0, last_http_response_status: 200 }],
+    };
+    const list = (data: unknown[]) => ({ object: "list", has_more: false, data });
+    // A Conekta whose event list still shows only the earlier ping: this ping's event is not in yet.
+    vi.spyOn(globalThis, "fetch").mockImplementation((input) => {
+      const request = input instanceof Request ? input : new Request(String(input));
+      const body = request.url.includes("/test")
+        ? { id: "65b9eff05eed00000000006b", url }
+        : list([earlier]);
+      return Promise.resolve(Response.json(body));
+    });
+    const adapter = createConektaAdapter({
+      apiKey: "key_test",
+      apiBase: "https://conekta.test",
+      apiVersion: "2.1.0",
+      timeoutMs: 2000,
+      ping: { followMs: 300, pollMs: 50 },
+    });
+    const result = await adapter.pingWebhook({
+      account: "default",
+      language: "en",
+      id: "65b9eff05eed00000000006b",
+    });
+    expect(result).toMatchObject({ outcome: "sent", httpStatus: null });
   });
 });

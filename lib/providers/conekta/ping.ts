@@ -15,7 +15,9 @@ export const DEFAULT_PING_TIMING: PingTiming = { followMs: 4_000, pollMs: 400 };
 /**
  * Conekta's test endpoint only queues a `webhook_ping` event (and returns the webhook, not the
  * delivery). Its outcome shows in that event's `webhook_logs`, so we follow the newest ping events
- * for a few seconds and report the endpoint's HTTP status once a log for this URL appears.
+ * for a few seconds and report the endpoint's HTTP status once a log for this URL appears. Ping
+ * events that existed before this ping are noted first, so an earlier ping of the same URL (a
+ * colleague's, a second ago) is never taken for this one.
  */
 export async function pingConektaWebhook(
   client: ConektaClient,
@@ -26,6 +28,14 @@ export async function pingConektaWebhook(
   const started = Date.now();
   // Conekta's clock and ours may differ by a little; a ping event from just before counts too.
   const since = Math.floor(started / 1000) - 2;
+  const recentEvents = () =>
+    client.send(conektaEventListSchema, () =>
+      client.raw.GET("/events", {
+        params: { query: { limit: 20 } },
+        headers: client.headersFor(scope),
+      }),
+    );
+  const earlier = new Set((await recentEvents()).data.map((event) => event.id));
   const webhook = await client.send(conektaWebhookSchema, () =>
     // No body at all: a strict server answers a test with a body with 415.
     client.raw.POST("/webhooks/{id}/test", {
@@ -36,13 +46,8 @@ export async function pingConektaWebhook(
 
   while (Date.now() - started < timing.followMs) {
     await sleep(timing.pollMs);
-    const events = await client.send(conektaEventListSchema, () =>
-      client.raw.GET("/events", {
-        params: { query: { limit: 20 } },
-        headers: client.headersFor(scope),
-      }),
-    );
-    const log = findPingLog(events.data, webhook.url, since);
+    const events = (await recentEvents()).data.filter((event) => !earlier.has(event.id));
+    const log = findPingLog(events, webhook.url, since);
     // Before (or without) an answer Conekta reports the status as -1 rather than null.
     if (log?.last_http_response_status != null && log.last_http_response_status > 0) {
       const status = log.last_http_response_status;
@@ -51,9 +56,7 @@ export async function pingConektaWebhook(
         outcome: delivered ? "delivered" : "failed",
         httpStatus: status,
         latencyMs: null,
-        message: delivered
-          ? `The endpoint answered HTTP ${status}.`
-          : `The endpoint answered HTTP ${status}.`,
+        message: `The endpoint answered HTTP ${status}.`,
         at: new Date().toISOString(),
       };
     }
