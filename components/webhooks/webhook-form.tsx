@@ -2,17 +2,12 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { Controller, useForm, useWatch, type Path } from "react-hook-form";
-import { toast } from "sonner";
+import { Controller, useForm, useWatch } from "react-hook-form";
 import { useTranslations } from "use-intl";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { ApiError } from "@/lib/webhooks/api-client";
 import type { ProviderId, Webhook } from "@/lib/webhooks/model";
-import { useCreateWebhook, useUpdateWebhook } from "@/lib/webhooks/mutations";
 import {
   isPlainHttp,
   webhookFormSchema,
@@ -24,8 +19,7 @@ import { EventPicker } from "./event-picker";
 import { FormField, describedBy, useFieldMessage } from "./form-field";
 import { RazorpayFields } from "./razorpay-fields";
 import { useLeaveGuard } from "./use-leave-guard";
-
-const FORM_FIELDS = ["url", "events", "alertEmail", "secret"];
+import { useSaveWebhook } from "./use-save-webhook";
 
 /**
  * Create and edit share this form. It checks what the provider would refuse before sending, shows
@@ -46,12 +40,6 @@ export function WebhookForm({
 }) {
   const t = useTranslations("form");
   const fieldMessage = useFieldMessage();
-  const router = useRouter();
-  const listHref = `/${provider}/${account}/webhooks`;
-  const [orphan, setOrphan] = useState<Webhook | null>(null);
-  const create = useCreateWebhook(provider, account);
-  const update = useUpdateWebhook(provider, account, orphan?.id ?? webhook?.id ?? "");
-
   const form = useForm<WebhookFormValues>({
     defaultValues: {
       url: webhook?.url ?? "",
@@ -62,60 +50,10 @@ export function WebhookForm({
     },
     resolver: zodResolver(webhookFormSchema(provider, rules)),
   });
-  const { register, control, handleSubmit, formState, setError } = form;
+  const { register, control, formState } = form;
+  const { orphan, onSubmit, saving } = useSaveWebhook({ provider, account, webhook, form });
   const guard = useLeaveGuard(formState.isDirty && !formState.isSubmitSuccessful);
-  const saving = create.isPending || update.isPending || formState.isSubmitting;
-
-  const showServerError = (error: Error) => {
-    if (error instanceof ApiError) {
-      // The adapters name fields as the console does, so they land on the inputs of the same name.
-      for (const [field, messages] of Object.entries(error.envelope.fields ?? {})) {
-        if (FORM_FIELDS.includes(field)) {
-          setError(field as Path<WebhookFormValues>, {
-            type: "server",
-            message: messages.join(" "),
-          });
-        }
-      }
-      if (error.envelope.webhook) setOrphan(error.envelope.webhook);
-    }
-    toast.error(t("saveFailed", { message: error.message }));
-  };
-
-  const onSaved = (saved: Webhook, created: boolean) => {
-    toast.success(created ? t("savedCreated") : t("savedUpdated"));
-    form.reset(form.getValues());
-    router.push(listHref);
-    void saved;
-  };
-
-  const onSubmit = handleSubmit(async (values) => {
-    const extra =
-      provider === "razorpay"
-        ? {
-            alertEmail: values.alertEmail || null,
-            ...(values.secret ? { secret: values.secret } : {}),
-          }
-        : {};
-    if (orphan) {
-      // The webhook exists already (created without its events): only its events are left to save.
-      await update
-        .mutateAsync({ events: values.events })
-        .then((saved) => onSaved(saved, true), showServerError);
-    } else if (webhook) {
-      const active =
-        provider === "razorpay" && values.active !== webhook.active
-          ? { active: values.active }
-          : {};
-      await update
-        .mutateAsync({ url: values.url, events: values.events, ...extra, ...active })
-        .then((saved) => onSaved(saved, false), showServerError);
-    } else {
-      await create
-        .mutateAsync({ url: values.url, events: values.events, ...extra })
-        .then((saved) => onSaved(saved, true), showServerError);
-    }
-  });
+  const listHref = `/${provider}/${account}/webhooks`;
 
   const url = useWatch({ control, name: "url" });
   const urlError = fieldMessage(formState.errors.url?.message);

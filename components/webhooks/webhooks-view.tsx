@@ -1,29 +1,20 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { useDebouncedCallback } from "use-debounce";
 import { useTranslations } from "use-intl";
-import { AccountSwitcher } from "@/components/accounts/account-switcher";
-import { Button, buttonVariants } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { ProviderId } from "@/lib/webhooks/model";
 import { webhookQueries } from "@/lib/webhooks/queries";
 import { ListEmpty, ListError, ListLoading, ListNoMatches } from "./list-states";
-import { DateFilter, dayToUnix } from "./date-filter";
+import { DateFilter } from "./date-filter";
+import { ListHeader } from "./list-header";
+import { useListParams } from "./use-list-params";
 import { WebhooksTable } from "./webhooks-table";
 
 const SEARCH_DEBOUNCE_MS = 300;
-/** The console API's bounds for `limit`; anything else in the URL falls back to its default. */
-const MAX_PAGE_SIZE = 100;
-
-/** `?limit=` from the URL, so a link (or a test) can ask for smaller pages. */
-function pageSizeOf(value: string | null): number | undefined {
-  const size = Number(value);
-  return Number.isInteger(size) && size >= 1 && size <= MAX_PAGE_SIZE ? size : undefined;
-}
 
 /** The list of an account's webhooks; search and page live in the URL so a link shows the same view. */
 export function WebhooksView({
@@ -36,39 +27,10 @@ export function WebhooksView({
   account: string;
 }) {
   const t = useTranslations();
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const q = searchParams.get("q") ?? "";
-  const cursor = searchParams.get("cursor") ?? undefined;
-  const limit = pageSizeOf(searchParams.get("limit"));
+  const { q, dates, query, navigate } = useListParams();
   const [searchText, setSearchText] = useState(q);
+  const list = useQuery(webhookQueries.list(provider, account, query));
 
-  const dates = {
-    from: searchParams.get("from") ?? undefined,
-    to: searchParams.get("to") ?? undefined,
-  };
-
-  const list = useQuery(
-    webhookQueries.list(provider, account, {
-      q: q || undefined,
-      limit,
-      cursor,
-      from: dayToUnix(dates.from, "start"),
-      to: dayToUnix(dates.to, "end"),
-    }),
-  );
-
-  /** Changes some of the view's URL parameters; any change but paging starts again at page one. */
-  const navigate = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(searchParams);
-    if (!("cursor" in changes)) next.delete("cursor");
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    router.replace(next.size > 0 ? `${pathname}?${next.toString()}` : pathname, { scroll: false });
-  };
   const search = useDebouncedCallback(
     (value: string) => navigate({ q: value.trim() }),
     SEARCH_DEBOUNCE_MS,
@@ -85,36 +47,13 @@ export function WebhooksView({
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div className="space-y-2">
-          <h1 className="text-2xl font-semibold">{t("webhooks.title")}</h1>
-          <AccountSwitcher provider={provider} account={account} />
-        </div>
-        <div className="flex items-center gap-3">
-          {quota && (
-            <span
-              aria-label={t("webhooks.quotaLabel")}
-              className="text-sm text-slate-600 tabular-nums"
-            >
-              {t("webhooks.quota", { used: quota.used, max: quota.max })}
-            </span>
-          )}
-          {atLimit ? (
-            <Button disabled aria-describedby="limit-reason">
-              {t("webhooks.newWebhook")}
-            </Button>
-          ) : (
-            <Link href={newHref} className={buttonVariants()}>
-              {t("webhooks.newWebhook")}
-            </Link>
-          )}
-        </div>
-      </div>
-      {atLimit && (
-        <p id="limit-reason" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {t("webhooks.limitReached", { provider: providerName, max: quota.max })}
-        </p>
-      )}
+      <ListHeader
+        provider={provider}
+        providerName={providerName}
+        account={account}
+        quota={quota}
+        newHref={newHref}
+      />
 
       <div className="flex flex-wrap items-end gap-4">
         <div className="w-full max-w-md">

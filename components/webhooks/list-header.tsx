@@ -1,0 +1,56 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "use-intl";
+import { AccountSwitcher } from "@/components/accounts/account-switcher";
+import { Button, buttonVariants } from "@/components/ui/button";
+import type { ProviderId } from "@/lib/webhooks/model";
+
+/** Heading, account switcher, the count against the provider's limit and "New webhook". */
+export function ListHeader({
+  provider,
+  providerName,
+  account,
+  quota,
+  newHref,
+}: {
+  provider: ProviderId;
+  providerName: string;
+  account: string;
+  quota: { used: number; max: number } | undefined;
+  newHref: string;
+}) {
+  const t = useTranslations("webhooks");
+  const atLimit = quota !== undefined && quota.used >= quota.max;
+  return (
+    <>
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div className="space-y-2">
+          <h1 className="text-2xl font-semibold">{t("title")}</h1>
+          <AccountSwitcher provider={provider} account={account} />
+        </div>
+        <div className="flex items-center gap-3">
+          {quota && (
+            <span aria-label={t("quotaLabel")} className="text-sm text-slate-600 tabular-nums">
+              {t("quota", { used: quota.used, max: quota.max })}
+            </span>
+          )}
+          {atLimit ? (
+            <Button disabled aria-describedby="limit-reason">
+              {t("newWebhook")}
+            </Button>
+          ) : (
+            <Link href={newHref} className={buttonVariants()}>
+              {t("newWebhook")}
+            </Link>
+          )}
+        </div>
+      </div>
+      {atLimit && (
+        <p id="limit-reason" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {t("limitReached", { provider: providerName, max: quota.max })}
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import type { Path, UseFormReturn } from "react-hook-form";
+import { toast } from "sonner";
+import { useTranslations } from "use-intl";
+import { ApiError } from "@/lib/webhooks/api-client";
+import type { ProviderId, Webhook } from "@/lib/webhooks/model";
+import { useCreateWebhook, useUpdateWebhook } from "@/lib/webhooks/mutations";
+import type { WebhookFormValues } from "@/lib/webhooks/schemas";
+
+const FORM_FIELDS = ["url", "events", "alertEmail", "secret"];
+
+/**
+ * Saving the form: create or update, the server's field errors put on their fields, and the case
+ * where a create half-succeeded (`orphan`: the webhook exists without its events), after which a
+ * save only retries the events. Everything typed stays in the form when a save fails.
+ */
+export function useSaveWebhook({
+  provider,
+  account,
+  webhook,
+  form,
+}: {
+  provider: ProviderId;
+  account: string;
+  webhook?: Webhook;
+  form: UseFormReturn<WebhookFormValues>;
+}) {
+  const t = useTranslations("form");
+  const router = useRouter();
+  const [orphan, setOrphan] = useState<Webhook | null>(null);
+  const create = useCreateWebhook(provider, account);
+  const update = useUpdateWebhook(provider, account, orphan?.id ?? webhook?.id ?? "");
+
+  const showServerError = (error: Error) => {
+    if (error instanceof ApiError) {
+      // The adapters name fields as the console does, so they land on the inputs of the same name.
+      for (const [field, messages] of Object.entries(error.envelope.fields ?? {})) {
+        if (FORM_FIELDS.includes(field)) {
+          form.setError(field as Path<WebhookFormValues>, {
+            type: "server",
+            message: messages.join(" "),
+          });
+        }
+      }
+      if (error.envelope.webhook) setOrphan(error.envelope.webhook);
+    }
+    toast.error(t("saveFailed", { message: error.message }));
+  };
+
+  const onSaved = (created: boolean) => {
+    toast.success(created ? t("savedCreated") : t("savedUpdated"));
+    form.reset(form.getValues());
+    router.push(`/${provider}/${account}/webhooks`);
+  };
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    const extra =
+      provider === "razorpay"
+        ? {
+            alertEmail: values.alertEmail || null,
+            ...(values.secret ? { secret: values.secret } : {}),
+          }
+        : {};
+    if (orphan) {
+      await update
+        .mutateAsync({ events: values.events })
+        .then(() => onSaved(true), showServerError);
+    } else if (webhook) {
+      const active =
+        provider === "razorpay" && values.active !== webhook.active
+          ? { active: values.active }
+          : {};
+      await update
+        .mutateAsync({ url: values.url, events: values.events, ...extra, ...active })
+        .then(() => onSaved(false), showServerError);
+    } else {
+      await create
+        .mutateAsync({ url: values.url, events: values.events, ...extra })
+        .then(() => onSaved(true), showServerError);
+    }
+  });
+
+  return {
+    orphan,
+    onSubmit,
+    saving: create.isPending || update.isPending || form.formState.isSubmitting,
+  };
+}
