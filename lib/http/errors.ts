@@ -40,6 +40,18 @@ export function translateError(text: ErrorText, language: keyof typeof messages)
   return t(text.key, text.values);
 }
 
+export function translateFieldTexts(
+  fieldTexts: Record<string, ErrorText[]>,
+  language: keyof typeof messages,
+): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.entries(fieldTexts).map(([field, texts]) => [
+      field,
+      texts.map((text) => translateError(text, language)),
+    ]),
+  );
+}
+
 /** The one error type of the console; anything else becomes `internal`. */
 export class AppError extends Error {
   override name = "AppError";
@@ -51,6 +63,8 @@ export class AppError extends Error {
   readonly createdWebhook?: Webhook;
   /** Set when the message is the console's own: the API repeats it in the user's language. */
   readonly text?: ErrorText;
+  /** Field messages of the console's own, likewise repeated in the user's language. */
+  readonly fieldTexts?: Record<string, ErrorText[]>;
 
   constructor(
     code: ErrorCode,
@@ -61,12 +75,15 @@ export class AppError extends Error {
       retryAfterSeconds?: number;
       createdWebhook?: Webhook;
       text?: ErrorText;
+      fieldTexts?: Record<string, ErrorText[]>;
       cause?: unknown;
     } = {},
   ) {
     super(message, { cause: options.cause });
     this.code = code;
-    this.fields = options.fields;
+    this.fieldTexts = options.fieldTexts;
+    this.fields =
+      options.fields ?? (options.fieldTexts && translateFieldTexts(options.fieldTexts, "en"));
     this.provider = options.provider;
     this.retryAfterSeconds = options.retryAfterSeconds;
     this.createdWebhook = options.createdWebhook;

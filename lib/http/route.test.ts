@@ -34,6 +34,20 @@ describe("route", () => {
     );
   });
 
+  it("puts the console's own field messages in the user's language", async () => {
+    const handler = route(params, () => {
+      throw new AppError("invalid_fields", "Invalid event name/names: refund.lost", {
+        fieldTexts: { events: [{ key: "eventNotOffered", values: { name: "refund.lost" } }] },
+      });
+    });
+    const response = await handler(request("es"), context({ provider: "razorpay" }));
+    const error = await envelopeOf(response);
+    expect(error.fields).toEqual({
+      events: ["Razorpay no ofrece el evento «refund.lost» a esta cuenta."],
+    });
+    expect(error.message).toBe("Invalid event name/names: refund.lost");
+  });
+
   it("keeps a provider's own words as they came", async () => {
     const handler = route(params, () => {
       throw new AppError("not_found", "No se encontró el webhook.");

@@ -4,7 +4,13 @@ import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { createTranslator } from "use-intl/core";
 import { messages } from "@/lib/i18n/messages";
-import { AppError, fieldsOfZodError, toErrorResponse, translateError } from "./errors";
+import {
+  AppError,
+  fieldsOfZodError,
+  toErrorResponse,
+  translateError,
+  translateFieldTexts,
+} from "./errors";
 import { LANGUAGE_COOKIE, pickLanguage, type Language } from "./language";
 import { logError } from "./log";
 
@@ -43,7 +49,9 @@ export function route<S extends z.ZodType>(paramsSchema: S, handler: Handler<z.o
     } catch (error) {
       const { status, body, headers, appError } = toErrorResponse(error, requestId);
       if (appError.text) body.error.message = translateError(appError.text, language);
-      if (body.error.fields) body.error.fields = translateFields(body.error.fields, language);
+      if (appError.fieldTexts)
+        body.error.fields = translateFieldTexts(appError.fieldTexts, language);
+      else if (body.error.fields) body.error.fields = translateFields(body.error.fields, language);
       if (appError.code === "internal" || appError.code === "provider_error")
         logError(requestId, error);
       return NextResponse.json(body, { status, headers });

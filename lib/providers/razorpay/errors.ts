@@ -62,8 +62,8 @@ export function toRazorpayAppError(status: number, body: unknown, headers: Heade
       .filter(Boolean);
     return new AppError("invalid_fields", message, {
       provider,
-      fields: {
-        events: names.map((name) => `Razorpay does not offer the event "${name}" to this account.`),
+      fieldTexts: {
+        events: names.map((name) => ({ key: "eventNotOffered" as const, values: { name } })),
       },
     });
   }
