@@ -1,3 +1,8 @@
+import {
+  SANDBOX_CONEKTA_API_KEY,
+  SANDBOX_RAZORPAY_KEY_ID,
+  SANDBOX_RAZORPAY_KEY_SECRET,
+} from "@/lib/sandbox/defaults";
 import { expect, test } from "./fixtures/test";
 
 test.describe("home page", () => {
@@ -24,6 +29,37 @@ test.describe("home page", () => {
     expect(apiCalls).toEqual(
       expect.arrayContaining(["/api/conekta/accounts", "/api/razorpay/accounts"]),
     );
+  });
+
+  test("never sends a provider key to the browser, in pages or API replies", async ({ page }) => {
+    const keys = [SANDBOX_CONEKTA_API_KEY, SANDBOX_RAZORPAY_KEY_ID, SANDBOX_RAZORPAY_KEY_SECRET];
+    const bodies: string[] = [];
+    const reading: Promise<unknown>[] = [];
+    page.on("response", (response) => {
+      if (response.request().resourceType() === "image") return;
+      bodies.push(response.url());
+      reading.push(
+        response.text().then(
+          (text) => bodies.push(text),
+          () => undefined,
+        ),
+      );
+    });
+    for (const path of [
+      "/",
+      "/conekta/default/webhooks",
+      "/razorpay/acc_Ha6Vb2QzPQ9x1K/webhooks",
+    ]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await page.waitForLoadState("networkidle");
+      bodies.push(await page.content());
+    }
+    await Promise.all(reading);
+    // The API replies were read (so the check below looked at them)...
+    expect(bodies.some((body) => body.includes('"provider":"conekta"'))).toBe(true);
+    // ...and none of them, nor any page, holds a key.
+    for (const key of keys) expect(bodies.filter((body) => body.includes(key))).toEqual([]);
   });
 
   test("pages through Conekta's child companies", async ({ page }) => {
