@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { listAllowedEvents, RAZORPAY_EVENT_GROUPS, RAZORPAY_EVENTS } from "./events";
 import { RAZORPAY_SEED } from "./seed";
-import { startRazorpaySandbox, type RazorpayTestSandbox } from "./test-client";
+import { hooks, startRazorpaySandbox, type RazorpayTestSandbox } from "./test-client";
 
 const { aurora, spices, empty } = RAZORPAY_SEED.accounts;
-const hooks = (account: string) => `/v2/accounts/${account}/webhooks`;
 const URL = "https://shop.example.com/razorpay";
 
 // PROVIDERS.md's list, written out again so a slip in the catalogue shows.

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { z } from "zod";
 import { startSandbox, type Sandbox } from "../server";
 import { RAZORPAY_CONTENT_TYPE } from "./emulator";
@@ -174,4 +175,31 @@ function parseJson(text: string, context: string): unknown {
   } catch {
     throw new Error(`contract: the body is not JSON (${context})`);
   }
+}
+
+/** Paths of the sub-merchant webhook API, as the tests write them. */
+export const hooks = (account: string) => `/v2/accounts/${account}/webhooks`;
+export const hook = (account: string, id: string) => `${hooks(account)}/${id}`;
+
+/** A valid create body for tests that need one. */
+export const NEW_WEBHOOK = {
+  url: "https://shop.example.com/razorpay",
+  events: ["payment.captured", "refund.created"],
+};
+
+/** One sandbox per test file, re-seeded and its clock reset before each test. */
+export function withRazorpaySandbox(): () => RazorpayTestSandbox {
+  let t: RazorpayTestSandbox | undefined;
+  beforeAll(async () => {
+    t = await startRazorpaySandbox({ allowLoopback: false });
+  });
+  beforeEach(() => {
+    t?.sandbox.reset();
+    t?.setNow(START_TIME);
+  });
+  afterAll(() => t?.sandbox.close());
+  return () => {
+    if (!t) throw new Error("sandbox not started");
+    return t;
+  };
 }

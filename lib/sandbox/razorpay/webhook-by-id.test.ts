@@ -1,29 +1,22 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { RAZORPAY_SEED } from "./seed";
 import {
+  hook,
+  hooks,
+  NEW_WEBHOOK,
   START_SECONDS,
   START_TIME,
-  startRazorpaySandbox,
+  withRazorpaySandbox,
   type RazorpayTestSandbox,
 } from "./test-client";
 
 const { aurora, spices, empty } = RAZORPAY_SEED.accounts;
-const hooks = (account: string) => `/v2/accounts/${account}/webhooks`;
-const hook = (account: string, id: string) => `${hooks(account)}/${id}`;
-const NEW = {
-  url: "https://shop.example.com/razorpay",
-  events: ["payment.captured", "refund.created"],
-};
-
+const NEW = NEW_WEBHOOK;
+const sandbox = withRazorpaySandbox();
 let t: RazorpayTestSandbox;
-beforeAll(async () => {
-  t = await startRazorpaySandbox({ allowLoopback: false });
-});
 beforeEach(() => {
-  t.sandbox.reset();
-  t.setNow(START_TIME);
+  t = sandbox();
 });
-afterAll(() => t.sandbox.close());
 
 describe("GET, PATCH and DELETE /v2/accounts/{account_id}/webhooks/{webhook_id}", () => {
   it("fetches a seeded webhook", async () => {
