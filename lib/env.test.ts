@@ -38,6 +38,13 @@ describe("parseEnv", () => {
     expect(env.razorpay?.apiBase).toBe("https://api.razorpay.com");
   });
 
+  it("listens on 127.0.0.1 unless HOST says otherwise, and refuses a HOST that is no address", () => {
+    expect(parseEnv({}).host).toBe("127.0.0.1");
+    expect(parseEnv({ HOST: "0.0.0.0" }).host).toBe("0.0.0.0");
+    expect(() => parseEnv({ HOST: "a b" })).toThrow(ConfigError);
+    expect(() => parseEnv({ HOST: "a b" })).toThrow(/^Invalid configuration: HOST /);
+  });
+
   it.each([
     [{ CONEKTA_API_BASE: "notaurl" }, "CONEKTA_API_BASE"],
     [{ PORT: "eighty" }, "PORT"],

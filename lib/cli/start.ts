@@ -30,6 +30,8 @@ function newestSource(): number {
   };
   for (const dir of ["app", "components", "lib", "public"]) if (existsSync(dir)) walk(dir);
   for (const file of [
+    "proxy.ts",
+    "instrumentation.ts",
     "next.config.mjs",
     "package-lock.json",
     "tailwind.config.ts",
@@ -53,6 +55,19 @@ function ensureBuild() {
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (result.status !== 0) fail("The build failed; see the messages above.");
+}
+
+/** The address to open: `localhost` when the console listens on loopback (or on every interface). */
+function consoleUrl(host: string, port: number): string {
+  const bare = host.replace(/^\[|\]$/g, "").toLowerCase();
+  const local =
+    bare === "localhost" ||
+    /^127(\.\d{1,3}){3}$/.test(bare) ||
+    bare === "::1" ||
+    bare === "0.0.0.0" ||
+    bare === "::";
+  if (local) return `http://localhost:${port}`;
+  return `http://${bare.includes(":") ? `[${bare}]` : host}:${port}`;
 }
 
 async function main() {
@@ -85,20 +100,24 @@ async function main() {
   }
 
   if (!dev) ensureBuild();
-  const next = spawn("npx", ["next", dev ? "dev" : "start", "-p", String(env.port)], {
-    stdio: ["ignore", "pipe", "inherit"],
-    env: {
-      ...process.env,
-      NODE_ENV: dev ? "development" : "production",
-      NEXT_TELEMETRY_DISABLED: "1",
+  const next = spawn(
+    "npx",
+    ["next", dev ? "dev" : "start", "-H", env.host, "-p", String(env.port)],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+      env: {
+        ...process.env,
+        NODE_ENV: dev ? "development" : "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
     },
-  });
+  );
   next.stdout.on("data", (chunk: Buffer) => {
     const text = chunk.toString();
     process.stdout.write(text);
     if (/Ready in|started server/i.test(text)) {
       console.log(
-        `\nWebhook Console is running at http://localhost:${env.port}${env.sandbox ? " (sandbox data)" : ""}\n`,
+        `\nWebhook Console is running at ${consoleUrl(env.host, env.port)}${env.sandbox ? " (sandbox data)" : ""}\n`,
       );
     }
   });
