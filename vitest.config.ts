@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     include: ["{lib,components,app}/**/*.test.{ts,tsx}"],
     environment: "node",
+    // A throwaway PostgreSQL server for the whole run; tests get its URL via inject("postgresUrl").
+    globalSetup: ["./lib/testing/vitest-global-setup.ts"],
     testTimeout: 15_000,
   },
 });
