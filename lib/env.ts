@@ -72,6 +72,16 @@ const rawSchema = z.object({
   RAZORPAY_KEY_SECRET: optionalText,
   RAZORPAY_API_BASE: httpUrl.optional(),
   RAZORPAY_ACCOUNTS: accountListSchema.optional(),
+  HOST: z
+    .string()
+    .regex(/^[A-Za-z0-9.:-]+$/, "must be a host name or an IP address")
+    .default("127.0.0.1"),
+  PUBLIC_URL: httpUrl.optional(),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" })
+    .optional(),
+  DATA_DIR: z.string().trim().min(1).default("./.data"),
+  SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
 });
 
 export interface ProviderAccount {
@@ -79,8 +89,18 @@ export interface ProviderAccount {
   name: string;
 }
 
+/** Where the console keeps its own state: a PostgreSQL server, or PGlite in a local folder. */
+export type DatabaseConfig =
+  { kind: "server"; url: string } | { kind: "embedded"; dataDir: string };
+
 export interface ConsoleEnv {
   port: number;
+  host: string;
+  /** The console's own origin as browsers see it (set behind a proxy); else the request's. */
+  publicUrl: string | null;
+  database: DatabaseConfig;
+  /** Signs session cookies and cursors; when unset, one is generated and kept in the database. */
+  sessionSecret: string | null;
   production: boolean;
   /** True when the console talks to the bundled sandbox instead of the real providers. */
   sandbox: boolean;
@@ -134,6 +154,12 @@ export function parseEnv(source: Source): ConsoleEnv {
 
   return {
     port: raw.PORT,
+    host: raw.HOST,
+    publicUrl: raw.PUBLIC_URL ?? null,
+    database: raw.DATABASE_URL
+      ? { kind: "server", url: raw.DATABASE_URL }
+      : { kind: "embedded", dataDir: raw.DATA_DIR },
+    sessionSecret: raw.SESSION_SECRET ?? null,
     production: raw.NODE_ENV === "production",
     sandbox,
     sandboxPort: raw.SANDBOX_PORT,

@@ -17,6 +17,7 @@ export const statusOfCode: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  unsupported_media_type: 415,
   invalid_fields: 422,
   rate_limited: 429,
   provider_error: 502,

@@ -5,9 +5,15 @@ import { getEnv } from "@/lib/env";
 function secrets(): string[] {
   try {
     const env = getEnv();
-    return [env.conekta?.apiKey, env.razorpay?.keySecret, env.razorpay?.keyId].filter(
-      (s): s is string => typeof s === "string" && s.length >= 6,
-    );
+    const databasePassword =
+      env.database.kind === "server" ? decodeURIComponent(new URL(env.database.url).password) : "";
+    return [
+      env.conekta?.apiKey,
+      env.razorpay?.keySecret,
+      env.razorpay?.keyId,
+      env.sessionSecret,
+      databasePassword,
+    ].filter((s): s is string => typeof s === "string" && s.length >= 6);
   } catch {
     return [];
   }

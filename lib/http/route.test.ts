@@ -19,7 +19,7 @@ async function envelopeOf(response: Response) {
 
 describe("route", () => {
   it("answers the console's own errors in the user's language, with a request id", async () => {
-    const handler = route(params, () => {
+    const handler = route(params, { access: "public" }, () => {
       throw AppError.of("provider_timeout", "providerTimeout", { provider: "Conekta" });
     });
     const spanish = await handler(request("es-MX,es;q=0.9"), context({ provider: "conekta" }));
@@ -35,7 +35,7 @@ describe("route", () => {
   });
 
   it("puts the console's own field messages in the user's language", async () => {
-    const handler = route(params, () => {
+    const handler = route(params, { access: "public" }, () => {
       throw new AppError("invalid_fields", "Invalid event name/names: refund.lost", {
         fieldTexts: { events: [{ key: "eventNotOffered", values: { name: "refund.lost" } }] },
       });
@@ -49,7 +49,7 @@ describe("route", () => {
   });
 
   it("keeps a provider's own words as they came", async () => {
-    const handler = route(params, () => {
+    const handler = route(params, { access: "public" }, () => {
       throw new AppError("not_found", "No se encontró el webhook.");
     });
     const response = await handler(request("en"), context({ provider: "conekta" }));
@@ -57,7 +57,7 @@ describe("route", () => {
   });
 
   it("turns unknown path parameters into a 404 and a crash into a 500 without details", async () => {
-    const crashing = route(params, () => {
+    const crashing = route(params, { access: "public" }, () => {
       throw new TypeError("Cannot read properties of undefined (reading 'key_live_secret')");
     });
     expect((await crashing(request("en"), context({ provider: "paypal" }))).status).toBe(404);
@@ -69,7 +69,7 @@ describe("route", () => {
 
   it("translates field rules and refuses a body that is not JSON", async () => {
     const schema = z.object({ url: z.string().min(1, "validation.urlRequired") });
-    const handler = route(params, async ({ req }) => parseBody(req, schema));
+    const handler = route(params, { access: "public" }, async ({ req }) => parseBody(req, schema));
     const invalid = await handler(
       request("es", { method: "POST", body: JSON.stringify({ url: "" }) }),
       context({ provider: "conekta" }),

@@ -11,6 +11,9 @@ import {
   translateError,
   translateFieldTexts,
 } from "./errors";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { getSessionUser, mayOpenAccount, type Actor, type SessionUser } from "@/lib/auth/session";
+import { getEnv } from "@/lib/env";
 import { LANGUAGE_COOKIE, pickLanguage, type Language } from "./language";
 import { logError } from "./log";
 
@@ -19,26 +22,72 @@ export interface RouteContext<P> {
   params: P;
   requestId: string;
   language: Language;
+  /** Who is calling and from where, for the audit log. */
+  actor: Actor;
 }
 
-type Handler<P> = (ctx: RouteContext<P>) => Promise<Response | object | null>;
+export interface SignedInContext<P> extends RouteContext<P> {
+  user: SessionUser;
+}
 
 /**
- * Wraps a route handler so that it only writes the happy path: params are parsed with zod, every
- * thrown error becomes the console's envelope with the right status, and each reply carries a
- * request id that also tags the server log.
+ * Who may call a route, declared once per route: `public` (sign-in), `session` (any signed-in
+ * user), or a permission of lib/auth/permissions.ts. A route whose params name a provider and an
+ * account also needs that account to be open to the user.
  */
-export function route<S extends z.ZodType>(paramsSchema: S, handler: Handler<z.output<S>>) {
+export type Access = { access: "public" } | { access: "session" } | { permission: Permission };
+
+type Reply = Promise<Response | object | null>;
+type Handler<P> = (ctx: SignedInContext<P>) => Reply;
+type PublicHandler<P> = (ctx: RouteContext<P>) => Reply;
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Wraps a route handler so that it only writes the happy path. Before the handler runs, in this
+ * order: a change must come from the console's own origin with a JSON body (403/415), the caller
+ * needs a session (401) whose role may do what the route declares (403), the params must parse
+ * (404), and the account in them must be open to the user (403). Nothing reaches a provider
+ * before all of that holds. Every thrown error becomes the console's envelope, and each reply
+ * carries a request id that also tags the server log.
+ */
+export function route<S extends z.ZodType>(
+  paramsSchema: S,
+  access: { access: "public" },
+  handler: PublicHandler<z.output<S>>,
+): (req: NextRequest, context: { params: Promise<unknown> }) => Promise<Response>;
+export function route<S extends z.ZodType>(
+  paramsSchema: S,
+  access: { access: "session" } | { permission: Permission },
+  handler: Handler<z.output<S>>,
+): (req: NextRequest, context: { params: Promise<unknown> }) => Promise<Response>;
+export function route<S extends z.ZodType>(
+  paramsSchema: S,
+  access: Access,
+  handler: Handler<z.output<S>>,
+) {
   return async (req: NextRequest, context: { params: Promise<unknown> }): Promise<Response> => {
-    const requestId = req.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
+    const requestId = requestIdOf(req);
     const language = pickLanguage(
       req.cookies.get(LANGUAGE_COOKIE)?.value,
       req.headers.get("accept-language"),
     );
     try {
+      if (!SAFE_METHODS.has(req.method)) assertSameOriginJson(req);
+      const user = "access" in access && access.access === "public" ? null : await requireUser(req);
+      if (user && "permission" in access && !can(user.role, access.permission))
+        throw AppError.of("forbidden", "actionForbidden", { role: user.role });
       const parsed = paramsSchema.safeParse(await context.params);
       if (!parsed.success) throw AppError.of("not_found", "noSuchRoute");
-      const result = await handler({ req, params: parsed.data, requestId, language });
+      if (user) assertAccountOpen(user, parsed.data);
+      const result = await handler({
+        req,
+        params: parsed.data,
+        requestId,
+        language,
+        actor: { user, requestId, ...clientInfo(req) },
+        user: user as SessionUser,
+      });
       if (result instanceof Response) {
         result.headers.set("x-request-id", requestId);
         return result;
@@ -47,15 +96,68 @@ export function route<S extends z.ZodType>(paramsSchema: S, handler: Handler<z.o
         return new Response(null, { status: 204, headers: { "x-request-id": requestId } });
       return NextResponse.json(result, { headers: { "x-request-id": requestId } });
     } catch (error) {
-      const { status, body, headers, appError } = toErrorResponse(error, requestId);
-      if (appError.text) body.error.message = translateError(appError.text, language);
-      if (appError.fieldTexts)
-        body.error.fields = translateFieldTexts(appError.fieldTexts, language);
-      else if (body.error.fields) body.error.fields = translateFields(body.error.fields, language);
-      if (appError.code === "internal" || appError.code === "provider_error")
-        logError(requestId, error);
-      return NextResponse.json(body, { status, headers });
+      return errorReply(error, requestId, language);
     }
+  };
+}
+
+/** The envelope for any error, in the user's language; unexpected errors are logged, redacted. */
+export function errorReply(error: unknown, requestId: string, language: Language): Response {
+  const { status, body, headers, appError } = toErrorResponse(error, requestId);
+  if (appError.text) body.error.message = translateError(appError.text, language);
+  if (appError.fieldTexts) body.error.fields = translateFieldTexts(appError.fieldTexts, language);
+  else if (body.error.fields) body.error.fields = translateFields(body.error.fields, language);
+  if (appError.code === "internal" || appError.code === "provider_error")
+    logError(requestId, error);
+  return NextResponse.json(body, { status, headers });
+}
+
+function requestIdOf(req: NextRequest): string {
+  const given = req.headers.get("x-request-id");
+  return given && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID();
+}
+
+async function requireUser(req: NextRequest): Promise<SessionUser> {
+  const user = await getSessionUser(req.headers);
+  if (!user) throw AppError.of("unauthorized", "signInRequired");
+  return user;
+}
+
+function assertAccountOpen(user: SessionUser, params: unknown) {
+  const { provider, account } = (params ?? {}) as { provider?: unknown; account?: unknown };
+  if (typeof provider !== "string" || typeof account !== "string") return;
+  if (!mayOpenAccount(user, provider, account)) throw AppError.of("forbidden", "accountNotGranted");
+}
+
+/**
+ * A change must come from a page of this console: its Origin (or, without one, Sec-Fetch-Site)
+ * says so, and a body is JSON, which a cross-site form cannot send without a preflight.
+ */
+function assertSameOriginJson(req: NextRequest) {
+  const origin = req.headers.get("origin");
+  const sameOrigin = origin
+    ? origin === consoleOrigin(req)
+    : req.headers.get("sec-fetch-site") === "same-origin";
+  if (!sameOrigin) throw AppError.of("forbidden", "crossSiteRefused");
+  const hasBody =
+    (req.headers.get("content-length") ?? "0") !== "0" || req.headers.has("transfer-encoding");
+  const type = req.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (hasBody && type !== "application/json")
+    throw AppError.of("unsupported_media_type", "jsonRequired");
+}
+
+/** The console's own origin: PUBLIC_URL behind a proxy, else the address the request came to. */
+function consoleOrigin(req: NextRequest): string {
+  const configured = getEnv().publicUrl;
+  if (configured) return new URL(configured).origin;
+  const host = req.headers.get("host");
+  return host ? `${req.nextUrl.protocol}//${host}` : req.nextUrl.origin;
+}
+
+function clientInfo(req: NextRequest): Pick<Actor, "ip" | "userAgent"> {
+  return {
+    ip: req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null,
+    userAgent: req.headers.get("user-agent")?.slice(0, 300) || null,
   };
 }
 

@@ -13,3 +13,20 @@ export const SANDBOX_RAZORPAY_ACCOUNTS = [
   { id: "acc_JkL3mN4pQ5rS6t", name: "Mumbai Spices" },
   { id: "acc_Zx8Yw7Vu6Ts5Rq", name: "Empty Books" },
 ] as const;
+
+/** The sandbox's demo users (all with SANDBOX_PASSWORD); the merchant and viewer open two accounts. */
+export const SANDBOX_PASSWORD = "sandbox-password";
+const DEMO_GRANTS = [
+  {
+    provider: "conekta",
+    account: "6595f5005eed000000000004",
+    accountName: "Panadería La Esperanza",
+  },
+  { provider: "razorpay", account: "acc_Ha6Vb2QzPQ9x1K", accountName: "Tienda Aurora" },
+] as const;
+export const SANDBOX_DEMO_USERS = [
+  { email: "admin@sandbox.test", name: "Ada Admin", role: "admin", grants: [] },
+  { email: "support@sandbox.test", name: "Sam Support", role: "support", grants: [] },
+  { email: "merchant@sandbox.test", name: "Mara Merchant", role: "merchant", grants: DEMO_GRANTS },
+  { email: "viewer@sandbox.test", name: "Vic Viewer", role: "viewer", grants: DEMO_GRANTS },
+] as const;

@@ -56,6 +56,7 @@ export const errorCodes = [
   "forbidden",
   "not_found",
   "conflict",
+  "unsupported_media_type",
   "invalid_fields",
   "rate_limited",
   "provider_error",

@@ -13,6 +13,7 @@ vi.mock("@/lib/providers/registry", () => ({
 vi.mock("@/lib/env", () => ({ getEnv: () => ({ sandbox: false }) }));
 
 const ALLOWED = "acc_Ha6Vb2QzPQ9x1K";
+const actor = { user: null, requestId: "test", ip: null, userAgent: null };
 const NOT_ALLOWED = "acc_Zx8Yw7Vu6Ts5Rq";
 
 describe("the webhook service opens only configured Razorpay accounts", () => {
@@ -42,19 +43,36 @@ describe("the webhook service opens only configured Razorpay accounts", () => {
       "get",
       (account) => service.getWebhook("razorpay", { account, language: "en" }, "HwQ8rT2vNp5Kd3"),
     ],
-    ["create", (account) => service.createWebhook("razorpay", { account, language: "en" }, body)],
+    [
+      "create",
+      (account) => service.createWebhook("razorpay", { account, language: "en" }, body, actor),
+    ],
     [
       "update",
       (account) =>
-        service.updateWebhook("razorpay", { account, language: "en" }, "HwQ8rT2vNp5Kd3", body),
+        service.updateWebhook(
+          "razorpay",
+          { account, language: "en" },
+          "HwQ8rT2vNp5Kd3",
+          body,
+          actor,
+        ),
     ],
     [
       "delete",
-      (account) => service.deleteWebhook("razorpay", { account, language: "en" }, "HwQ8rT2vNp5Kd3"),
+      (account) =>
+        service.deleteWebhook("razorpay", { account, language: "en" }, "HwQ8rT2vNp5Kd3", actor),
     ],
     [
       "ping",
-      (account) => service.pingWebhook("razorpay", { account, language: "en" }, "HwQ8rT2vNp5Kd3"),
+      (account) =>
+        service.pingWebhook(
+          "razorpay",
+          { account, language: "en" },
+          "HwQ8rT2vNp5Kd3",
+          undefined,
+          actor,
+        ),
     ],
   ];
 

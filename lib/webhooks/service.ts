@@ -1,4 +1,5 @@
 import "server-only";
+import type { Actor, SessionUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import type { Language } from "@/lib/http/language";
 import { getProvider, listProviders } from "@/lib/providers/registry";
@@ -33,11 +34,20 @@ export function urlRuleContext(): UrlRuleContext {
   return { allowLoopback: getEnv().sandbox };
 }
 
-export function listAccounts(
+/** The accounts this user may open: every account at the provider, or the ones granted. */
+export async function listAccounts(
   provider: ProviderId,
   input: { q?: string; cursor?: string; language: Language },
+  user: SessionUser,
 ): Promise<AccountPage> {
-  return getProvider(provider).listAccounts(input);
+  const adapter = getProvider(provider);
+  if (user.accounts === "all") return adapter.listAccounts(input);
+  const q = input.q?.trim().toLowerCase() ?? "";
+  const data = user.accounts
+    .filter((a) => a.provider === provider)
+    .filter((a) => !q || a.name.toLowerCase().includes(q) || a.account.toLowerCase().includes(q))
+    .map((a) => ({ id: a.account, name: a.name, provider }));
+  return { data, page: { next: null, previous: null, hasMore: false } };
 }
 
 export function getEventCatalogue(provider: ProviderId): EventCatalogue {
@@ -78,6 +88,7 @@ export async function createWebhook(
   provider: ProviderId,
   scope: AccountScope,
   body: unknown,
+  actor: Actor,
 ): Promise<Webhook> {
   const input = createWebhookSchema(provider, urlRuleContext()).parse(body);
   return (await openAccount(provider, scope)).createWebhook(scope, input);
@@ -88,6 +99,7 @@ export async function updateWebhook(
   scope: AccountScope,
   id: string,
   body: unknown,
+  actor: Actor,
 ): Promise<Webhook> {
   const input = updateWebhookSchema(provider, urlRuleContext()).parse(body);
   return (await openAccount(provider, scope)).updateWebhook(scope, id, input);
@@ -97,6 +109,7 @@ export async function deleteWebhook(
   provider: ProviderId,
   scope: AccountScope,
   id: string,
+  actor: Actor,
 ): Promise<void> {
   await (await openAccount(provider, scope)).deleteWebhook(scope, id);
 }
@@ -105,7 +118,8 @@ export async function pingWebhook(
   provider: ProviderId,
   scope: AccountScope,
   id: string,
-  secret?: string,
+  secret: string | undefined,
+  actor: Actor,
 ): Promise<PingResult> {
   return (await openAccount(provider, scope)).pingWebhook({ ...scope, id, secret });
 }

@@ -9,7 +9,11 @@ const querySchema = z.object({
 });
 
 // GET /api/{provider}/accounts?q=&cursor=: the accounts this user may open, searched and paged
-export const GET = route(providerParams, async ({ req, params, language }) => {
-  const { q, cursor } = parseQuery(req, querySchema);
-  return listAccounts(params.provider, { q, cursor, language });
-});
+export const GET = route(
+  providerParams,
+  { permission: "webhooks:read" },
+  async ({ req, params, language, user }) => {
+    const { q, cursor } = parseQuery(req, querySchema);
+    return listAccounts(params.provider, { q, cursor, language }, user);
+  },
+);

@@ -18,17 +18,29 @@ const listQuery = z.object({
 });
 
 // GET /api/{provider}/{account}/webhooks?q=&limit=&cursor=: a page of webhooks, with the count against the limit
-export const GET = route(accountParams, ({ req, params, language }) =>
-  listWebhooks(params.provider, {
-    account: params.account,
-    language,
-    ...parseQuery(req, listQuery),
-  }),
+export const GET = route(
+  accountParams,
+  { permission: "webhooks:read" },
+  ({ req, params, language }) =>
+    listWebhooks(params.provider, {
+      account: params.account,
+      language,
+      ...parseQuery(req, listQuery),
+    }),
 );
 
 // POST /api/{provider}/{account}/webhooks: register a webhook (201)
-export const POST = route(accountParams, async ({ req, params, language }) => {
-  const body: unknown = await parseBody(req, z.unknown());
-  const webhook = await createWebhook(params.provider, { account: params.account, language }, body);
-  return NextResponse.json(webhook, { status: 201 });
-});
+export const POST = route(
+  accountParams,
+  { permission: "webhooks:write" },
+  async ({ req, params, language, actor }) => {
+    const body: unknown = await parseBody(req, z.unknown());
+    const webhook = await createWebhook(
+      params.provider,
+      { account: params.account, language },
+      body,
+      actor,
+    );
+    return NextResponse.json(webhook, { status: 201 });
+  },
+);

@@ -7,8 +7,18 @@ import { pingWebhook } from "@/lib/webhooks/service";
 const pingBody = z.object({ secret: z.string().min(1).max(200).optional() }).strict();
 
 // POST /api/{provider}/{account}/webhooks/{id}/ping: send a test ping and report what happened
-export const POST = route(webhookParams, async ({ req, params, language }) => {
-  const hasBody = (req.headers.get("content-length") ?? "0") !== "0";
-  const { secret } = hasBody ? await parseBody(req, pingBody) : {};
-  return pingWebhook(params.provider, { account: params.account, language }, params.id, secret);
-});
+export const POST = route(
+  webhookParams,
+  { permission: "webhooks:ping" },
+  async ({ req, params, language, actor }) => {
+    const hasBody = (req.headers.get("content-length") ?? "0") !== "0";
+    const { secret } = hasBody ? await parseBody(req, pingBody) : {};
+    return pingWebhook(
+      params.provider,
+      { account: params.account, language },
+      params.id,
+      secret,
+      actor,
+    );
+  },
+);
