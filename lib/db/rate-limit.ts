@@ -1,0 +1,67 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { getDb } from "./index";
+import { rateLimit } from "./schema";
+
+export interface RateLimitResult {
+  allowed: boolean;
+  /** Hits counted in the current window, this one included. */
+  count: number;
+  /** Seconds until the window ends (for Retry-After). */
+  retryAfterSeconds: number;
+}
+
+/**
+ * Counts one hit against `key` in a fixed window shared by every instance: one atomic upsert, so
+ * two instances counting at once never both get the last slot.
+ */
+export async function hitRateLimit(
+  key: string,
+  { limit, windowMs }: { limit: number; windowMs: number },
+): Promise<RateLimitResult> {
+  const db = await getDb();
+  const expired = sql`${rateLimit.windowStart} <= now() - make_interval(secs => ${windowMs / 1000})`;
+  const [row] = await db
+    .insert(rateLimit)
+    .values({ key, windowStart: sql`now()`, count: 1 })
+    .onConflictDoUpdate({
+      target: rateLimit.key,
+      set: {
+        count: sql`case when ${expired} then 1 else ${rateLimit.count} + 1 end`,
+        windowStart: sql`case when ${expired} then now() else ${rateLimit.windowStart} end`,
+      },
+    })
+    .returning({
+      count: rateLimit.count,
+      remainingMs: sql<number>`greatest(0, extract(epoch from (${rateLimit.windowStart} + make_interval(secs => ${windowMs / 1000}) - now())) * 1000)::float8`,
+    });
+  const count = row?.count ?? 1;
+  return {
+    allowed: count <= limit,
+    count,
+    retryAfterSeconds: Math.max(1, Math.ceil(Number(row?.remainingMs ?? windowMs) / 1000)),
+  };
+}
+
+/** How many hits `key` has in its current window, without counting one. */
+export async function peekRateLimit(key: string, windowMs: number): Promise<RateLimitResult> {
+  const db = await getDb();
+  const result = await db.execute<{ count: number; remaining_ms: number }>(sql`
+    select ${rateLimit.count} as count,
+      greatest(0, extract(epoch from (${rateLimit.windowStart} + make_interval(secs => ${windowMs / 1000}) - now())) * 1000)::float8 as remaining_ms
+    from ${rateLimit}
+    where ${rateLimit.key} = ${key}
+      and ${rateLimit.windowStart} > now() - make_interval(secs => ${windowMs / 1000})`);
+  const row = result.rows[0];
+  return {
+    allowed: true,
+    count: row ? Number(row.count) : 0,
+    retryAfterSeconds: Math.max(1, Math.ceil(Number(row?.remaining_ms ?? windowMs) / 1000)),
+  };
+}
+
+/** Forgets a key's hits (after a successful sign-in). */
+export async function clearRateLimit(key: string): Promise<void> {
+  const db = await getDb();
+  await db.delete(rateLimit).where(sql`${rateLimit.key} = ${key}`);
+}
