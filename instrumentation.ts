@@ -1,6 +1,13 @@
-// Runs once when the server starts: a bad configuration stops it here, naming the variable.
+// Runs once when the server starts: a bad configuration stops it here, naming the variable; then the
+// database is opened and migrated, and on the sandbox the demo users are seeded.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getEnv } = await import("./lib/env");
-  getEnv();
+  const env = getEnv();
+  const { getDb } = await import("./lib/db");
+  await getDb();
+  if (env.sandbox) {
+    const { seedSandboxUsers } = await import("./lib/auth/seed-sandbox");
+    await seedSandboxUsers();
+  }
 }

@@ -2,6 +2,10 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // forbidden() renders app/forbidden.tsx with a 403 for a page the user's role or grants do not open.
+  experimental: { authInterrupts: true },
+  // PGlite loads its WebAssembly and data files from its package folder at run time.
+  serverExternalPackages: ["@electric-sql/pglite"],
   // The sandbox and the scripts run beside the app, never inside its bundle.
   outputFileTracingExcludes: { "*": ["lib/sandbox/**", "lib/cli/**", "e2e/**"] },
 };

@@ -9,6 +9,8 @@ import { prepareSecurityHeaders, withSecurityHeaders } from "@/lib/http/security
  */
 export function proxy(request: NextRequest) {
   const security = prepareSecurityHeaders(request, { dev: !getEnv().production });
+  // Where the user was going, so that a page that needs a session can send them back after sign-in.
+  security.requestHeaders.set("x-console-path", request.nextUrl.pathname + request.nextUrl.search);
   return withSecurityHeaders(
     NextResponse.next({ request: { headers: security.requestHeaders } }),
     security,

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { UserMenu } from "@/components/auth/user-menu";
 import { LanguageSwitcher } from "@/components/layout/language-switcher";
 import { SandboxBanner } from "@/components/layout/sandbox-banner";
+import { can } from "@/lib/auth/permissions";
+import { getPageUser } from "@/lib/auth/page";
 import { getTranslator } from "@/lib/i18n/server";
 import { getConsoleInfo } from "@/lib/webhooks/service";
 import { Providers } from "./providers";
@@ -18,11 +21,12 @@ export const dynamic = "force-dynamic";
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const { sandbox } = getConsoleInfo();
-  const { locale, t } = await getTranslator();
+  const [{ locale, t }, user] = await Promise.all([getTranslator(), getPageUser()]);
+  const me = user && { id: user.id, email: user.email, name: user.name, role: user.role };
   return (
     <html lang={locale}>
       <body className="min-h-screen">
-        <Providers language={locale}>
+        <Providers language={locale} me={me}>
           {sandbox && (
             <SandboxBanner>
               {t.rich("common.sandboxBanner", { strong: (text) => <strong>{text}</strong> })}
@@ -33,7 +37,20 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <Link href="/" className="text-lg font-semibold text-slate-900">
                 {t("common.appName")}
               </Link>
-              <LanguageSwitcher />
+              <nav aria-label={t("common.mainNav")} className="flex items-center gap-4 text-sm">
+                {user && can(user.role, "audit:read") && (
+                  <Link href="/audit" className="text-slate-700 hover:text-slate-900">
+                    {t("common.auditLink")}
+                  </Link>
+                )}
+                {user && can(user.role, "users:manage") && (
+                  <Link href="/users" className="text-slate-700 hover:text-slate-900">
+                    {t("common.usersLink")}
+                  </Link>
+                )}
+                <LanguageSwitcher />
+                <UserMenu />
+              </nav>
             </div>
           </header>
           <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>

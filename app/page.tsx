@@ -1,8 +1,10 @@
 import { ProviderAccounts } from "@/components/accounts/provider-accounts";
+import { requirePageUser } from "@/lib/auth/page";
 import { getTranslator } from "@/lib/i18n/server";
 import { getConsoleInfo } from "@/lib/webhooks/service";
 
 export default async function HomePage() {
+  await requirePageUser();
   const { providers } = getConsoleInfo();
   const { t } = await getTranslator();
   return (

@@ -1,8 +1,9 @@
 "use client";
 
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { IntlProvider } from "use-intl";
+import { MeProvider, type Me } from "@/components/auth/me-context";
 import { Toaster } from "@/components/ui/toaster";
 import type { Language } from "@/lib/http/language";
 import { messages } from "@/lib/i18n/messages";
@@ -10,6 +11,15 @@ import { ApiError } from "@/lib/webhooks/api-client";
 
 function makeQueryClient() {
   return new QueryClient({
+    // A session that ended (signed out elsewhere, disabled, expired) sends the user to sign in again.
+    queryCache: new QueryCache({
+      onError: (error) => {
+        if (error instanceof ApiError && error.status === 401) {
+          const here = window.location.pathname + window.location.search;
+          window.location.assign(`/sign-in?next=${encodeURIComponent(here)}`);
+        }
+      },
+    }),
     defaultOptions: {
       queries: {
         staleTime: 15_000,
@@ -21,12 +31,20 @@ function makeQueryClient() {
   });
 }
 
-export function Providers({ language, children }: { language: Language; children: ReactNode }) {
+export function Providers({
+  language,
+  me,
+  children,
+}: {
+  language: Language;
+  me: Me | null;
+  children: ReactNode;
+}) {
   const [queryClient] = useState(makeQueryClient);
   return (
     <IntlProvider locale={language} messages={messages[language]} timeZone="UTC">
       <QueryClientProvider client={queryClient}>
-        {children}
+        <MeProvider me={me}>{children}</MeProvider>
         <Toaster />
       </QueryClientProvider>
     </IntlProvider>

@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "./index";
 import { rateLimit } from "./schema";
 
@@ -46,22 +46,28 @@ export async function hitRateLimit(
 /** How many hits `key` has in its current window, without counting one. */
 export async function peekRateLimit(key: string, windowMs: number): Promise<RateLimitResult> {
   const db = await getDb();
-  const result = await db.execute<{ count: number; remaining_ms: number }>(sql`
-    select ${rateLimit.count} as count,
-      greatest(0, extract(epoch from (${rateLimit.windowStart} + make_interval(secs => ${windowMs / 1000}) - now())) * 1000)::float8 as remaining_ms
-    from ${rateLimit}
-    where ${rateLimit.key} = ${key}
-      and ${rateLimit.windowStart} > now() - make_interval(secs => ${windowMs / 1000})`);
-  const row = result.rows[0];
+  const seconds = windowMs / 1000;
+  const [row] = await db
+    .select({
+      count: rateLimit.count,
+      remainingMs: sql<number>`greatest(0, extract(epoch from (${rateLimit.windowStart} + make_interval(secs => ${seconds}) - now())) * 1000)::float8`,
+    })
+    .from(rateLimit)
+    .where(
+      and(
+        eq(rateLimit.key, key),
+        sql`${rateLimit.windowStart} > now() - make_interval(secs => ${seconds})`,
+      ),
+    );
   return {
     allowed: true,
-    count: row ? Number(row.count) : 0,
-    retryAfterSeconds: Math.max(1, Math.ceil(Number(row?.remaining_ms ?? windowMs) / 1000)),
+    count: row?.count ?? 0,
+    retryAfterSeconds: Math.max(1, Math.ceil(Number(row?.remainingMs ?? windowMs) / 1000)),
   };
 }
 
 /** Forgets a key's hits (after a successful sign-in). */
 export async function clearRateLimit(key: string): Promise<void> {
   const db = await getDb();
-  await db.delete(rateLimit).where(sql`${rateLimit.key} = ${key}`);
+  await db.delete(rateLimit).where(eq(rateLimit.key, key));
 }

@@ -16,3 +16,6 @@ const webhookId = z
 export const providerParams = z.object({ provider: providerIdSchema });
 export const accountParams = providerParams.extend({ account: accountId });
 export const webhookParams = accountParams.extend({ id: webhookId });
+
+/** Routes without path parameters. */
+export const noParams = z.unknown();

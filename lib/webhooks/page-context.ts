@@ -1,23 +1,37 @@
 import "server-only";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
+import { requirePageUser } from "@/lib/auth/page";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { mayOpenAccount } from "@/lib/auth/session";
 import { accountParams, webhookParams } from "@/lib/http/params";
 import { getConsoleInfo, getEventCatalogue, urlRuleContext } from "./service";
 
-/** What a webhook page needs from its path: the provider (404 when not configured) and the account. */
-export function resolveAccountPage(params: unknown) {
+/**
+ * What a webhook page needs from its path: the signed-in user (else sign-in), the provider (404 when
+ * not configured) and the account, which the user must be allowed to open with this permission
+ * (else the plain 403 page, app/forbidden.tsx).
+ */
+export async function resolveAccountPage(
+  params: unknown,
+  permission: Permission = "webhooks:read",
+) {
+  const user = await requirePageUser();
   const parsed = accountParams.safeParse(params);
   const provider =
     parsed.success && getConsoleInfo().providers.find((p) => p.id === parsed.data.provider);
   if (!parsed.success || !provider) notFound();
-  return { provider, account: parsed.data.account };
+  if (!mayOpenAccount(user, provider.id, parsed.data.account) || !can(user.role, permission))
+    forbidden();
+  return { provider, account: parsed.data.account, user };
 }
 
-export function resolveFormPage(params: unknown) {
-  const { provider, account } = resolveAccountPage(params);
+export async function resolveFormPage(params: unknown, permission: Permission = "webhooks:write") {
+  const { provider, account, user } = await resolveAccountPage(params, permission);
   const id = webhookParams.shape.id.safeParse((params as { id?: unknown }).id);
   return {
     provider,
     account,
+    user,
     id: id.success ? id.data : undefined,
     catalogue: getEventCatalogue(provider.id).groups,
     rules: urlRuleContext(),

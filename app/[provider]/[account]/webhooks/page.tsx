@@ -5,7 +5,7 @@ import { resolveAccountPage } from "@/lib/webhooks/page-context";
 export default async function WebhooksPage({
   params,
 }: PageProps<"/[provider]/[account]/webhooks">) {
-  const { provider, account } = resolveAccountPage(await params);
+  const { provider, account } = await resolveAccountPage(await params);
   return (
     <Suspense>
       <WebhooksView provider={provider.id} providerName={provider.displayName} account={account} />

@@ -7,7 +7,7 @@ import { resolveFormPage } from "@/lib/webhooks/page-context";
 export default async function EditWebhookPage({
   params,
 }: PageProps<"/[provider]/[account]/webhooks/[id]">) {
-  const { provider, account, id, catalogue, rules } = resolveFormPage(await params);
+  const { provider, account, id, catalogue, rules } = await resolveFormPage(await params);
   if (!id) notFound();
   const { t } = await getTranslator();
   return (

@@ -6,7 +6,7 @@ import { resolveFormPage } from "@/lib/webhooks/page-context";
 export default async function NewWebhookPage({
   params,
 }: PageProps<"/[provider]/[account]/webhooks/new">) {
-  const { provider, account, catalogue, rules } = resolveFormPage(await params);
+  const { provider, account, catalogue, rules } = await resolveFormPage(await params);
   const { t } = await getTranslator();
   return (
     <div className="space-y-6">

@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { signIn } from "@/lib/auth/sign-in";
+import { noParams } from "@/lib/http/params";
+import { parseBody, route } from "@/lib/http/route";
+
+const signInBody = z.object({
+  email: z.string().trim().min(1).max(254),
+  password: z.string().min(1).max(256),
+});
+
+// POST /api/auth/sign-in: email and password for a session cookie (429 after repeated failures)
+export const POST = route(noParams, { access: "public" }, async ({ req, actor }) =>
+  signIn(await parseBody(req, signInBody), actor),
+);

@@ -1,0 +1,82 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useRef, useState } from "react";
+import { useTranslations } from "use-intl";
+import { Button } from "@/components/ui/button";
+import { apiFetch } from "@/lib/webhooks/api-client";
+import { useMe } from "./me-context";
+
+/** A button named after the user's email; it opens their name, role, password change and Sign out. */
+export function UserMenu() {
+  const me = useMe();
+  const t = useTranslations("auth");
+  const [open, setOpen] = useState(false);
+  const [signingOut, setSigningOut] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const close = (event: MouseEvent | KeyboardEvent) => {
+      if (
+        event instanceof KeyboardEvent
+          ? event.key === "Escape"
+          : !root.current?.contains(event.target as Node)
+      )
+        setOpen(false);
+    };
+    document.addEventListener("mousedown", close);
+    document.addEventListener("keydown", close);
+    return () => {
+      document.removeEventListener("mousedown", close);
+      document.removeEventListener("keydown", close);
+    };
+  }, [open]);
+
+  if (!me) return null;
+  const signOut = async () => {
+    setSigningOut(true);
+    await apiFetch("/api/auth/sign-out", { method: "POST" }).catch(() => undefined);
+    window.location.assign("/sign-in");
+  };
+  return (
+    <div ref={root} className="relative">
+      <Button
+        variant="ghost"
+        size="sm"
+        aria-expanded={open}
+        aria-controls="user-menu"
+        onClick={() => setOpen((value) => !value)}
+      >
+        {me.email}
+      </Button>
+      {open && (
+        <div
+          id="user-menu"
+          className="absolute right-0 z-20 mt-1 w-64 space-y-3 rounded-md border border-slate-200 bg-white p-3 text-sm shadow-lg"
+        >
+          <div>
+            <p className="font-medium text-slate-900">{t("signedInAs", { name: me.name })}</p>
+            <p className="text-slate-600">{t(`role.${me.role}`)}</p>
+          </div>
+          <Link
+            href="/account/password"
+            className="block text-indigo-700 hover:underline"
+            onClick={() => setOpen(false)}
+          >
+            {t("changePassword")}
+          </Link>
+          <Button
+            variant="secondary"
+            size="sm"
+            className="w-full"
+            disabled={signingOut}
+            onClick={() => void signOut()}
+          >
+            {t("signOut")}
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}
