@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "use-intl";
 import { AccountSwitcher } from "@/components/accounts/account-switcher";
+import { useCan } from "@/components/auth/me-context";
 import { Button, buttonVariants } from "@/components/ui/button";
 import type { ProviderId } from "@/lib/webhooks/model";
 
@@ -21,6 +22,7 @@ export function ListHeader({
   newHref: string;
 }) {
   const t = useTranslations("webhooks");
+  const mayCreate = useCan("webhooks:write");
   const atLimit = quota !== undefined && quota.used >= quota.max;
   return (
     <>
@@ -35,7 +37,7 @@ export function ListHeader({
               {t("quota", { used: quota.used, max: quota.max })}
             </span>
           )}
-          {atLimit ? (
+          {!mayCreate ? null : atLimit ? (
             <Button disabled aria-describedby="limit-reason">
               {t("newWebhook")}
             </Button>
@@ -46,7 +48,7 @@ export function ListHeader({
           )}
         </div>
       </div>
-      {atLimit && (
+      {mayCreate && atLimit && (
         <p id="limit-reason" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
           {t("limitReached", { provider: providerName, max: quota.max })}
         </p>

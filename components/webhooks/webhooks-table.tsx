@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useFormatter, useTranslations } from "use-intl";
+import { useCan } from "@/components/auth/me-context";
 import { buttonVariants } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
 import { cn } from "@/lib/utils/cn";
@@ -44,6 +45,9 @@ export function WebhooksTable({
 }) {
   const t = useTranslations("webhooks");
   const format = useFormatter();
+  // What the role allows; the server refuses the rest anyway (the route wrapper).
+  const mayPing = useCan("webhooks:ping");
+  const mayWrite = useCan("webhooks:write");
   const showCreated = webhooks.some((w) => w.createdAt !== null);
   // Below `sm` five columns do not fit: each row becomes a card (URL, then events, status and date
   // side by side, then the actions), so nothing hides behind a sideways scroll.
@@ -102,17 +106,21 @@ export function WebhooksTable({
             )}
             <Td className={cn("max-sm:basis-full", stacked)}>
               <div className="flex flex-wrap justify-end gap-1 max-sm:justify-start">
-                <PingButton provider={provider} account={account} id={webhook.id} />
-                {provider === "razorpay" && (
+                {mayPing && <PingButton provider={provider} account={account} id={webhook.id} />}
+                {mayPing && provider === "razorpay" && (
                   <SignedPingButton provider={provider} account={account} id={webhook.id} />
                 )}
-                <Link
-                  href={`/${provider}/${account}/webhooks/${webhook.id}`}
-                  className={buttonVariants({ variant: "ghost", size: "sm" })}
-                >
-                  {t("edit")}
-                </Link>
-                <DeleteWebhookButton provider={provider} account={account} webhook={webhook} />
+                {mayWrite && (
+                  <Link
+                    href={`/${provider}/${account}/webhooks/${webhook.id}`}
+                    className={buttonVariants({ variant: "ghost", size: "sm" })}
+                  >
+                    {t("edit")}
+                  </Link>
+                )}
+                {mayWrite && (
+                  <DeleteWebhookButton provider={provider} account={account} webhook={webhook} />
+                )}
               </div>
             </Td>
           </tr>

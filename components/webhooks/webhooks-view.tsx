@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { ProviderId } from "@/lib/webhooks/model";
 import { webhookQueries } from "@/lib/webhooks/queries";
+import { useCan } from "@/components/auth/me-context";
 import { ListEmpty, ListError, ListLoading, ListNoMatches } from "./list-states";
 import { DateFilter } from "./date-filter";
 import { ListHeader } from "./list-header";
@@ -27,6 +28,7 @@ export function WebhooksView({
   account: string;
 }) {
   const t = useTranslations();
+  const mayCreate = useCan("webhooks:write");
   const { q, dates, query, navigate } = useListParams();
   const [searchText, setSearchText] = useState(q);
   const list = useQuery(webhookQueries.list(provider, account, query));
@@ -103,7 +105,11 @@ export function WebhooksView({
             onClear={() => navigate({ from: undefined, to: undefined })}
           />
         ) : (
-          <ListEmpty providerName={providerName} newHref={newHref} canCreate={!atLimit} />
+          <ListEmpty
+            providerName={providerName}
+            newHref={newHref}
+            canCreate={!atLimit && mayCreate}
+          />
         )
       ) : (
         <div
