@@ -149,8 +149,10 @@ export async function audited<T>(
   try {
     result = await work();
   } catch (error) {
+    const appError = toAppError(error);
+    // A create that half-succeeded: the webhook exists, and the log says so.
     await entry
-      .complete(toAppError(error).code)
+      .complete(appError.code, appError.createdWebhook ?? input.after)
       .catch((e: unknown) => logError(input.actor.requestId, e));
     throw error;
   }

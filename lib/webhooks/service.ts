@@ -1,10 +1,16 @@
 import "server-only";
+import { audited } from "@/lib/audit/record";
 import type { Actor, SessionUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import type { Language } from "@/lib/http/language";
 import { getProvider, listProviders } from "@/lib/providers/registry";
 import type { AccountScope, ListWebhooksInput } from "@/lib/providers/types";
+import { updateActionOf } from "./audit-action";
 import type { AccountPage, PingResult, ProviderId, Webhook, WebhookPage } from "./model";
+import type { PingSummary } from "./model";
+import { lastPings, pingHistory, sendAndRecordPing } from "./ping-history";
+import { limitPings } from "./ping-limit";
+import { toPingResult } from "./ping-message";
 import {
   createWebhookSchema,
   updateWebhookSchema,
@@ -62,6 +68,8 @@ async function openAccount(provider: ProviderId, scope: AccountScope) {
 
 export interface WebhookListReply extends WebhookPage {
   quota: { used: number; max: number };
+  /** The newest ping of each webhook on this page; a webhook never pinged has none. */
+  lastPings: Record<string, PingSummary>;
 }
 
 export async function listWebhooks(
@@ -73,7 +81,12 @@ export async function listWebhooks(
     adapter.listWebhooks(input),
     adapter.countWebhooks(input),
   ]);
-  return { ...page, quota: { used, max: adapter.webhookLimit } };
+  const pings = await lastPings(
+    provider,
+    input.account,
+    page.data.map((webhook) => webhook.id),
+  );
+  return { ...page, quota: { used, max: adapter.webhookLimit }, lastPings: pings };
 }
 
 export async function getWebhook(
@@ -91,7 +104,12 @@ export async function createWebhook(
   actor: Actor,
 ): Promise<Webhook> {
   const input = createWebhookSchema(provider, urlRuleContext()).parse(body);
-  return (await openAccount(provider, scope)).createWebhook(scope, input);
+  const adapter = await openAccount(provider, scope);
+  return audited(
+    { ...auditTarget(actor, provider, scope), action: "webhook.create", after: input },
+    () => adapter.createWebhook(scope, input),
+    (created) => created,
+  );
 }
 
 export async function updateWebhook(
@@ -102,7 +120,19 @@ export async function updateWebhook(
   actor: Actor,
 ): Promise<Webhook> {
   const input = updateWebhookSchema(provider, urlRuleContext()).parse(body);
-  return (await openAccount(provider, scope)).updateWebhook(scope, id, input);
+  const adapter = await openAccount(provider, scope);
+  // One extra read, so that the log says what the change replaced.
+  const before = await adapter.getWebhook(scope, id);
+  return audited(
+    {
+      ...auditTarget(actor, provider, scope, id),
+      action: updateActionOf(input, before),
+      before,
+      after: { ...before, ...input },
+    },
+    () => adapter.updateWebhook(scope, id, input),
+    (updated) => updated,
+  );
 }
 
 export async function deleteWebhook(
@@ -111,7 +141,17 @@ export async function deleteWebhook(
   id: string,
   actor: Actor,
 ): Promise<void> {
-  await (await openAccount(provider, scope)).deleteWebhook(scope, id);
+  const adapter = await openAccount(provider, scope);
+  const before = await adapter.getWebhook(scope, id);
+  await audited(
+    { ...auditTarget(actor, provider, scope, id), action: "webhook.delete", before },
+    () => adapter.deleteWebhook(scope, id),
+  );
+}
+
+/** Who changes which webhook where, for the audit log. */
+function auditTarget(actor: Actor, provider: ProviderId, scope: AccountScope, webhookId?: string) {
+  return { actor, provider, account: scope.account, webhookId: webhookId ?? null };
 }
 
 export async function pingWebhook(
@@ -121,5 +161,32 @@ export async function pingWebhook(
   secret: string | undefined,
   actor: Actor,
 ): Promise<PingResult> {
-  return (await openAccount(provider, scope)).pingWebhook({ ...scope, id, secret });
+  const adapter = await openAccount(provider, scope);
+  // Checked before anything reaches the provider; the account check above is local.
+  await limitPings(actor, provider, scope.account, id);
+  const webhook = { provider, account: scope.account, webhookId: id };
+  const report = await audited(
+    { actor, action: "webhook.ping", ...webhook },
+    () =>
+      sendAndRecordPing({ ...webhook, actor }, () =>
+        adapter.pingWebhook({ ...scope, id, secret }),
+      ),
+    ({ outcome, httpStatus, latencyMs, messageCode }) => ({
+      outcome,
+      httpStatus,
+      latencyMs,
+      messageCode,
+    }),
+  );
+  return toPingResult(report);
+}
+
+/** The webhook's newest pings (the edit page's Recent pings), from the console's own database. */
+export async function listPingHistory(
+  provider: ProviderId,
+  scope: AccountScope,
+  id: string,
+): Promise<PingSummary[]> {
+  await openAccount(provider, scope);
+  return pingHistory(provider, scope.account, id);
 }
