@@ -1,4 +1,7 @@
 import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumArgs, findChromium } from "./e2e/chromium";
 
@@ -18,6 +21,9 @@ process.env.E2E_SANDBOX_PORT ??= freePort();
 const consoleUrl = `http://127.0.0.1:${process.env.E2E_CONSOLE_PORT}`;
 const sandboxUrl = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT}`;
 process.env.E2E_SANDBOX_URL = sandboxUrl;
+process.env.E2E_CONSOLE_URL = consoleUrl;
+// A fresh embedded database per run, so the seeded demo users and the audit log start empty.
+process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "webhook-console-e2e-"));
 
 const executablePath = findChromium();
 
@@ -36,11 +42,16 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
+    // Signs in each sandbox demo user once and saves their cookies (e2e/fixtures/auth.ts).
+    { name: "sign-in", testMatch: /auth\.setup\.ts$/ },
     {
       name: "chromium",
+      dependencies: ["sign-in"],
       use: {
         ...devices["Desktop Chrome"],
         launchOptions: { executablePath, args: chromiumArgs },
+        // Support staff open every account; a test that needs another role says so.
+        storageState: "e2e/.auth/support.json",
       },
     },
   ],
@@ -63,6 +74,7 @@ export default defineConfig({
         SANDBOX_PORT: process.env.E2E_SANDBOX_PORT,
         // Short, so that the "provider timed out" state can be shown in a test.
         PROVIDER_TIMEOUT_MS: "3000",
+        DATA_DIR: process.env.E2E_DATA_DIR,
         NEXT_TELEMETRY_DISABLED: "1",
       },
       reuseExistingServer: false,
