@@ -40,6 +40,8 @@ function fakeAdapter(): ProviderAdapter {
     webhookLimit: 30,
     listAccounts: fail,
     assertAccount: () => Promise.resolve(),
+    getAccount: ({ account }) =>
+      Promise.resolve({ id: account, name: account, provider: "razorpay" }),
     eventCatalogue: () => [{ id: "payment", events: ["payment.captured", "payment.failed"] }],
     listWebhooks: fail,
     countWebhooks: () => Promise.resolve(hooks.size),
