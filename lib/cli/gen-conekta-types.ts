@@ -17,6 +17,7 @@ const KEEP_PATHS = [
   "/webhooks/{id}/test",
   "/webhook_keys",
   "/companies",
+  "/companies/{id}",
   "/events",
   "/events/{id}",
 ];

@@ -1,5 +1,6 @@
 import type { Language } from "@/lib/http/language";
 import type {
+  Account,
   AccountPage,
   PingResult,
   ProviderId,
@@ -49,6 +50,11 @@ export interface ProviderAdapter {
   listAccounts(input: ListAccountsInput): Promise<AccountPage>;
   /** Throws AppError (403/404) when the console may not open this account. */
   assertAccount(scope: AccountScope): Promise<void>;
+  /**
+   * One account with its name, looked up at the provider (for an account grant). Throws AppError
+   * 404 when the provider has no such account, 403 when the console may not open it.
+   */
+  getAccount(scope: AccountScope): Promise<Account>;
   eventCatalogue(): EventGroup[];
   listWebhooks(input: ListWebhooksInput): Promise<WebhookPage>;
   /** How many webhooks the account has, to show "7 of 10". */

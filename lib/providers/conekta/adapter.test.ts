@@ -155,6 +155,27 @@ describe("Conekta adapter against the sandbox", () => {
     });
   });
 
+  describe("looking up one account", () => {
+    it("names the holding and a child company, as the account list does", async () => {
+      const conekta = adapter();
+      const [first, second] = (await conekta.listAccounts({ language: "en" })).data;
+      expect(await conekta.getAccount(holding)).toEqual(first);
+      expect(second?.id).not.toBe("default");
+      expect(await conekta.getAccount({ account: present(second?.id), language: "en" })).toEqual(
+        second,
+      );
+    });
+
+    it("says not_found for an unknown company and for the holding's own id", async () => {
+      const conekta = adapter();
+      for (const account of ["ffffffffffffffffffffffff", CONEKTA_SEED.parentCompanyId, "acc_x"]) {
+        const error = await failure(conekta.getAccount({ account, language: "en" }));
+        expect(error.status, account).toBe(404);
+        expect(error.message).toBe(`There is no Conekta company “${account}”.`);
+      }
+    });
+  });
+
   describe("creating and editing", () => {
     it("subscribes the events with a second call after the 2.1.0 create", async () => {
       const scope = { account: CONEKTA_SEED.emptyChildId, language: "en" } as const;

@@ -9,7 +9,7 @@ import type {
   ProviderAdapter,
 } from "@/lib/providers/types";
 import { isUnchangedMaskedUrl } from "@/lib/webhooks/mask";
-import type { AccountPage, Webhook, WebhookPage } from "@/lib/webhooks/model";
+import type { Account, AccountPage, Webhook, WebhookPage } from "@/lib/webhooks/model";
 import type { CreateWebhookInput, UpdateWebhookInput } from "@/lib/webhooks/schemas";
 import { createConektaClient, type ConektaClientConfig, type ConektaScope } from "./client";
 import { CONEKTA_EVENTS, groupByPrefix } from "./events";
@@ -17,6 +17,7 @@ import { CONEKTA_DEFAULT_ACCOUNT, toAccount, toWebhook } from "./mapper";
 import { DEFAULT_PING_TIMING, pingConektaWebhook, type PingTiming } from "./ping";
 import {
   conektaCompanyListSchema,
+  conektaCompanySchema,
   conektaWebhookListSchema,
   conektaWebhookSchema,
 } from "./schemas";
@@ -30,6 +31,11 @@ const cursorSchema = z.union([
   z.object({ previous: z.string().min(1) }),
 ]);
 const childCompanyId = /^[0-9a-f]{24}$/;
+const HOLDING: Account = {
+  id: CONEKTA_DEFAULT_ACCOUNT,
+  name: "Holding company",
+  provider: "conekta",
+};
 
 /** Conekta pages by ids: `next` is the last id of a page, `previous` the first. */
 export function toPageInfo(
@@ -79,7 +85,7 @@ export function createConektaAdapter(
     // The holding's own webhooks come first, on the first page, as the account "default".
     const holding =
       onFirstPage && (!search || "holding company default".includes(search.toLowerCase()))
-        ? [{ id: CONEKTA_DEFAULT_ACCOUNT, name: "Holding company", provider: "conekta" as const }]
+        ? [HOLDING]
         : [];
     return { data: [...holding, ...list.data.map(toAccount)], page };
   }
@@ -89,6 +95,26 @@ export function createConektaAdapter(
       return Promise.reject(AppError.of("not_found", "unknownCompany", { account }));
     }
     return Promise.resolve();
+  }
+
+  async function getAccount(scope: AccountScope): Promise<Account> {
+    await assertAccount(scope);
+    if (scope.account === CONEKTA_DEFAULT_ACCOUNT) return HOLDING;
+    const unknown = (cause?: AppError) =>
+      AppError.of("not_found", "unknownCompany", { account: scope.account }, { cause });
+    const company = await client
+      .send(conektaCompanySchema, () =>
+        client.raw.GET("/companies/{id}", {
+          params: { path: { id: scope.account } },
+          headers: client.headersFor({ language: scope.language }),
+        }),
+      )
+      .catch((error: unknown) => {
+        throw error instanceof AppError && error.code === "not_found" ? unknown(error) : error;
+      });
+    // Conekta also answers for the holding itself, which the console opens as "default".
+    if (!company.parent_company_id) throw unknown();
+    return toAccount(company);
   }
 
   async function listWebhooks(input: ListWebhooksInput): Promise<WebhookPage> {
@@ -200,6 +226,7 @@ export function createConektaAdapter(
     webhookLimit: CONEKTA_WEBHOOK_LIMIT,
     listAccounts,
     assertAccount,
+    getAccount,
     eventCatalogue: () => groupByPrefix(CONEKTA_EVENTS),
     listWebhooks,
     countWebhooks,

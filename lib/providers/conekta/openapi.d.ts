@@ -110,6 +110,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/companies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Company */
+        get: operations["getCompany"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/events": {
         parameters: {
             query?: never;
@@ -1453,6 +1470,115 @@ export interface operations {
                      *       "log_id": "507f1f77bcf86cd799439011",
                      *       "object": "error",
                      *       "type": "authentication_error"
+                     *     }
+                     */
+                    "application/vnd.conekta-v2.1.0+json": components["schemas"]["error"];
+                };
+            };
+            /** @description internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "details": [
+                     *         {
+                     *           "debug_message": "There was a runtime error and Conekta engineers have been notified.",
+                     *           "message": "There was a runtime error and Conekta engineers have been notified.",
+                     *           "param": null,
+                     *           "code": "conekta.errors.api.system.general_failure"
+                     *         }
+                     *       ],
+                     *       "object": "error",
+                     *       "type": "api_error",
+                     *       "log_id": "641b6f2b3cd9a50001515098"
+                     *     }
+                     */
+                    "application/vnd.conekta-v2.1.0+json": components["schemas"]["error"];
+                };
+            };
+        };
+    };
+    getCompany: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Use for knowing which language to use */
+                "Accept-Language"?: "es" | "en";
+            };
+            path: {
+                /**
+                 * @description Identifier of the resource
+                 * @example 6307a60c41de27127515a575
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description successful */
+            200: {
+                headers: {
+                    /** @description The date and time that the response was sent */
+                    Date?: string;
+                    /** @description The format of the response body */
+                    "Content-Type"?: string;
+                    /** @description The length of the response body in bytes */
+                    "Content-Length"?: string;
+                    /** @description The type of connection used to transfer the response */
+                    Connection?: string;
+                    "Conekta-Media-Type"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.conekta-v2.1.0+json": components["schemas"]["company_response"];
+                };
+            };
+            /** @description authentication error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "details": [
+                     *         {
+                     *           "message": "Please include your access key in your request.",
+                     *           "param": null,
+                     *           "code": "conekta.errors.authentication.missing_key"
+                     *         }
+                     *       ],
+                     *       "log_id": "507f1f77bcf86cd799439011",
+                     *       "object": "error",
+                     *       "type": "authentication_error"
+                     *     }
+                     */
+                    "application/vnd.conekta-v2.1.0+json": components["schemas"]["error"];
+                };
+            };
+            /** @description not found entity */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "details": [
+                     *         {
+                     *           "message": "The resource was not found.",
+                     *           "param": null,
+                     *           "code": "conekta.errors.resource_not_found.entity",
+                     *           "debug_message": "The object Webhook \"641b1d5662d7e00001eaa46b\" could not be found."
+                     *         }
+                     *       ],
+                     *       "log_id": "641b6c253cd9a50001514fae",
+                     *       "object": "error",
+                     *       "type": "resource_not_found_error"
                      *     }
                      */
                     "application/vnd.conekta-v2.1.0+json": components["schemas"]["error"];

@@ -289,6 +289,19 @@ describe("Razorpay adapter against the sandbox", () => {
       await expect(adapter().assertAccount(aurora)).resolves.toBeUndefined();
     });
 
+    it("looks up one configured account by id without calling Razorpay, and refuses others", async () => {
+      expect(await adapter().getAccount(aurora)).toEqual({
+        id: AURORA,
+        name: "Tienda Aurora",
+        provider: "razorpay",
+      });
+      const error = await failure(
+        adapter().getAccount({ account: "acc_NotConfigured01", language: "en" }),
+      );
+      expect(error.status).toBe(403);
+      expect(recorder.spy).not.toHaveBeenCalled();
+    });
+
     it("pages and searches the configured accounts without calling Razorpay", async () => {
       const razorpay = adapter();
       expect((await razorpay.listAccounts({ language: "en" })).data.map((a) => a.id)).toEqual(

@@ -11,7 +11,7 @@ import type {
   ProviderAdapter,
 } from "@/lib/providers/types";
 import { isUnchangedMaskedUrl } from "@/lib/webhooks/mask";
-import type { AccountPage, PingResult, Webhook, WebhookPage } from "@/lib/webhooks/model";
+import type { Account, AccountPage, PingResult, Webhook, WebhookPage } from "@/lib/webhooks/model";
 import type { CreateWebhookInput, UpdateWebhookInput } from "@/lib/webhooks/schemas";
 import { createRazorpayClient, type RazorpayClientConfig } from "./client";
 import { RAZORPAY_EVENT_GROUPS } from "./events";
@@ -71,6 +71,12 @@ export function createRazorpayAdapter(config: RazorpayConfig): ProviderAdapter {
   function assertAccount({ account }: AccountScope): Promise<void> {
     // Never forward an account the operator did not list: that is how the console scopes a partner key.
     if (config.accounts.some((a) => a.id === account)) return Promise.resolve();
+    return Promise.reject(AppError.of("forbidden", "accountForbidden", { account }));
+  }
+
+  function getAccount({ account }: AccountScope): Promise<Account> {
+    const found = config.accounts.find((a) => a.id === account);
+    if (found) return Promise.resolve({ ...found, provider: "razorpay" });
     return Promise.reject(AppError.of("forbidden", "accountForbidden", { account }));
   }
 
@@ -193,6 +199,7 @@ export function createRazorpayAdapter(config: RazorpayConfig): ProviderAdapter {
     webhookLimit: RAZORPAY_WEBHOOK_LIMIT,
     listAccounts,
     assertAccount,
+    getAccount,
     eventCatalogue: () => RAZORPAY_EVENT_GROUPS.map((g) => ({ id: g.key, events: [...g.events] })),
     listWebhooks,
     countWebhooks: async (scope) => (await listAll(scope.account)).length,
