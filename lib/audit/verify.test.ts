@@ -1,6 +1,7 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/session";
+import { auditLog } from "@/lib/db/schema";
 import { engines, withTestDatabase } from "@/lib/db/testing";
 import { beginAudit, recordAudit } from "./record";
 import { verifyAuditChain } from "./verify";
@@ -84,17 +85,16 @@ describe.each(engines)("the append-only, hash-chained audit log on %s", (engine)
       sql`update audit_log set at = at + interval '1 second' where seq = 2`,
     ];
     for (const tamper of cases) {
-      const [row] = (
-        await run(sql`select after, outcome, user_email, at from audit_log where seq = 2`)
-      ).rows as { after: unknown; outcome: string; user_email: string; at: unknown }[];
+      const [row] = await db().select().from(auditLog).where(eq(auditLog.seq, 2));
+      if (!row) throw new Error("entry #2 is missing");
       await asOwner(tamper);
       const report = await verifyAuditChain(db());
       expect(report).toMatchObject({ ok: false, firstBroken: { seq: 2 } });
       // Put it back, so that the next case starts from a chain that holds.
       await asOwner(
-        sql`update audit_log set after = ${JSON.stringify(row?.after)}::jsonb, outcome = ${row?.outcome},
-            user_email = ${row?.user_email}, at = ${row?.at instanceof Date ? row.at.toISOString() : String(row?.at)}::timestamptz
-            where seq = 2`,
+        sql`update audit_log set after = ${JSON.stringify(row.after)}::jsonb,
+            outcome = ${row.outcome}, user_email = ${row.userEmail},
+            at = ${row.at.toISOString()}::timestamptz where seq = 2`,
       );
       expect(await verifyAuditChain(db())).toMatchObject({ ok: true });
     }
