@@ -2,7 +2,7 @@ import type { Language } from "@/lib/http/language";
 import type {
   Account,
   AccountPage,
-  PingResult,
+  PingReport,
   ProviderId,
   Webhook,
   WebhookPage,
@@ -63,5 +63,6 @@ export interface ProviderAdapter {
   createWebhook(scope: AccountScope, input: CreateWebhookInput): Promise<Webhook>;
   updateWebhook(scope: AccountScope, id: string, input: UpdateWebhookInput): Promise<Webhook>;
   deleteWebhook(scope: AccountScope, id: string): Promise<void>;
-  pingWebhook(input: PingInput): Promise<PingResult>;
+  /** Sends a test ping and reports what happened as a message code; the service words it. */
+  pingWebhook(input: PingInput): Promise<PingReport>;
 }

@@ -41,14 +41,67 @@ export type Webhook = z.infer<typeof webhookSchema>;
 export const webhookPageSchema = z.object({ data: z.array(webhookSchema), page: pageInfoSchema });
 export type WebhookPage = z.infer<typeof webhookPageSchema>;
 
-export const pingResultSchema = z.object({
-  outcome: z.enum(["delivered", "failed", "sent"]),
+/**
+ * What a ping's message says, as a code the browser translates (lib/i18n/messages/{en,es}/pings.json)
+ * and the values it names. The first group comes from a provider's answer, `refused_*` from a ping
+ * the console would not send, the rest from a provider call that failed.
+ */
+export const pingMessageCodes = [
+  "delivered",
+  "failed_status",
+  "redirect_not_followed",
+  "timed_out",
+  "connection_refused",
+  "connection_reset",
+  "host_unreachable",
+  "invalid_http",
+  "tls_failed",
+  "request_failed",
+  "unreachable",
+  "sent_unconfirmed",
+  "refused_port",
+  "refused_private",
+  "refused_scheme",
+  "refused_dns",
+  "provider_error",
+  "provider_timeout",
+  "provider_rate_limited",
+  "error",
+  "unknown",
+] as const;
+// A code this browser does not know (a stored row from another version) reads as "unknown".
+export const pingMessageCodeSchema = z.enum(pingMessageCodes).catch("unknown");
+export type PingMessageCode = (typeof pingMessageCodes)[number];
+export const pingMessageValuesSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+export type PingMessageValues = z.infer<typeof pingMessageValuesSchema>;
+
+export const pingOutcomeSchema = z.enum(["delivered", "failed", "sent"]);
+
+/** What a provider adapter reports of a ping: the outcome and a message code, no text. */
+export const pingReportSchema = z.object({
+  outcome: pingOutcomeSchema,
   httpStatus: z.number().int().nullable(),
   latencyMs: z.number().nullable(),
-  message: z.string(),
+  messageCode: pingMessageCodeSchema,
+  messageValues: pingMessageValuesSchema,
   at: z.string(),
 });
+export type PingReport = z.infer<typeof pingReportSchema>;
+
+/** The ping API's reply: the report, plus its message in English for scripts. */
+export const pingResultSchema = pingReportSchema.extend({ message: z.string() });
 export type PingResult = z.infer<typeof pingResultSchema>;
+
+/**
+ * A stored ping (Last ping, Recent pings). `error` is a ping whose provider call failed or that the
+ * console refused to send; its message code says why. `by` is the sender's email at the time.
+ */
+export const pingSummarySchema = pingReportSchema.extend({
+  outcome: z.enum([...pingOutcomeSchema.options, "error"]),
+  by: z.string().nullable(),
+});
+export type PingSummary = z.infer<typeof pingSummarySchema>;
+export type PingSummaryOutcome = PingSummary["outcome"];
 
 export const errorCodes = [
   "bad_request",

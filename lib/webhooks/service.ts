@@ -168,9 +168,7 @@ export async function pingWebhook(
   const report = await audited(
     { actor, action: "webhook.ping", ...webhook },
     () =>
-      sendAndRecordPing({ ...webhook, actor }, () =>
-        adapter.pingWebhook({ ...scope, id, secret }),
-      ),
+      sendAndRecordPing({ ...webhook, actor }, () => adapter.pingWebhook({ ...scope, id, secret })),
     ({ outcome, httpStatus, latencyMs, messageCode }) => ({
       outcome,
       httpStatus,

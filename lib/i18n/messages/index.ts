@@ -1,11 +1,13 @@
 import enCommon from "./en/common.json";
 import enErrors from "./en/errors.json";
 import enForm from "./en/form.json";
+import enPings from "./en/pings.json";
 import enValidation from "./en/validation.json";
 import enWebhooks from "./en/webhooks.json";
 import esCommon from "./es/common.json";
 import esErrors from "./es/errors.json";
 import esForm from "./es/form.json";
+import esPings from "./es/pings.json";
 import esValidation from "./es/validation.json";
 import esWebhooks from "./es/webhooks.json";
 
@@ -14,8 +16,8 @@ import esWebhooks from "./es/webhooks.json";
  * messages are the source of truth for keys, and a unit test checks that Spanish has the same.
  */
 export const messages = {
-  en: { ...enCommon, ...enErrors, ...enForm, ...enValidation, ...enWebhooks },
-  es: { ...esCommon, ...esErrors, ...esForm, ...esValidation, ...esWebhooks },
+  en: { ...enCommon, ...enErrors, ...enForm, ...enPings, ...enValidation, ...enWebhooks },
+  es: { ...esCommon, ...esErrors, ...esForm, ...esPings, ...esValidation, ...esWebhooks },
 };
 
 export type Messages = (typeof messages)["en"];

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { pingResultSchema } from "@/lib/webhooks/model";
+import { pingReportSchema } from "@/lib/webhooks/model";
 import { CONEKTA_SEED } from "@/lib/sandbox/conekta/seed";
 import { failure, SANDBOX_TEST_KEYS, useSandbox } from "@/lib/testing/sandbox";
 import { createConektaAdapter } from "./adapter";
@@ -20,8 +20,13 @@ describe("Conekta ping against the sandbox", () => {
 
   it("reports delivered with HTTP 200 for a webhook at /receivers/ok", async () => {
     const result = await adapter().pingWebhook({ ...holding, id: CONEKTA_SEED.webhooks.parentOk });
-    expect(pingResultSchema.parse(result)).toMatchObject({ outcome: "delivered", httpStatus: 200 });
-    expect(result.message).toContain("200");
+    expect(pingReportSchema.parse(result)).toEqual(result);
+    expect(result).toMatchObject({
+      outcome: "delivered",
+      httpStatus: 200,
+      messageCode: "delivered",
+      messageValues: { status: 200 },
+    });
   });
 
   it("reports failed with HTTP 500 for a webhook at /receivers/fail", async () => {
@@ -29,7 +34,12 @@ describe("Conekta ping against the sandbox", () => {
       ...holding,
       id: CONEKTA_SEED.webhooks.parentFail,
     });
-    expect(result).toMatchObject({ outcome: "failed", httpStatus: 500 });
+    expect(result).toMatchObject({
+      outcome: "failed",
+      httpStatus: 500,
+      messageCode: "failed_status",
+      messageValues: { status: 500 },
+    });
   });
 
   it("follows the ping of a child company's webhook in that company's events", async () => {
@@ -57,7 +67,12 @@ describe("Conekta ping against the sandbox", () => {
       ...holding,
       id: CONEKTA_SEED.webhooks.parentSlow,
     });
-    expect(result).toMatchObject({ outcome: "sent", httpStatus: null });
+    expect(result).toMatchObject({
+      outcome: "sent",
+      httpStatus: null,
+      messageCode: "sent_unconfirmed",
+      messageValues: { provider: "Conekta" },
+    });
     expect(Date.now() - started).toBeGreaterThanOrEqual(400);
 
     const events = await fetch(`${sandbox().url}/conekta/events?limit=5`, {

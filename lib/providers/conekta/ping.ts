@@ -1,6 +1,6 @@
 import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { PingResult } from "@/lib/webhooks/model";
+import type { PingReport } from "@/lib/webhooks/model";
 import type { ConektaClient, ConektaScope } from "./client";
 import { conektaEventListSchema, conektaWebhookSchema, type ConektaEvent } from "./schemas";
 
@@ -24,7 +24,7 @@ export async function pingConektaWebhook(
   scope: ConektaScope,
   id: string,
   timing: PingTiming = DEFAULT_PING_TIMING,
-): Promise<PingResult> {
+): Promise<PingReport> {
   const started = Date.now();
   // Conekta's clock and ours may differ by a little; a ping event from just before counts too.
   const since = Math.floor(started / 1000) - 2;
@@ -56,7 +56,8 @@ export async function pingConektaWebhook(
         outcome: delivered ? "delivered" : "failed",
         httpStatus: status,
         latencyMs: null,
-        message: `The endpoint answered HTTP ${status}.`,
+        messageCode: delivered ? "delivered" : "failed_status",
+        messageValues: { status },
         at: new Date().toISOString(),
       };
     }
@@ -65,7 +66,8 @@ export async function pingConektaWebhook(
         outcome: "failed",
         httpStatus: null,
         latencyMs: null,
-        message: "Conekta could not reach the endpoint.",
+        messageCode: "unreachable",
+        messageValues: { provider: "Conekta" },
         at: new Date().toISOString(),
       };
     }
@@ -74,7 +76,8 @@ export async function pingConektaWebhook(
     outcome: "sent",
     httpStatus: null,
     latencyMs: null,
-    message: "Conekta accepted the ping but has not reported its delivery yet.",
+    messageCode: "sent_unconfirmed",
+    messageValues: { provider: "Conekta" },
     at: new Date().toISOString(),
   };
 }

@@ -11,12 +11,12 @@ import type {
   ProviderAdapter,
 } from "@/lib/providers/types";
 import { isUnchangedMaskedUrl } from "@/lib/webhooks/mask";
-import type { Account, AccountPage, PingResult, Webhook, WebhookPage } from "@/lib/webhooks/model";
+import type { Account, AccountPage, PingReport, Webhook, WebhookPage } from "@/lib/webhooks/model";
 import type { CreateWebhookInput, UpdateWebhookInput } from "@/lib/webhooks/schemas";
 import { createRazorpayClient, type RazorpayClientConfig } from "./client";
 import { RAZORPAY_EVENT_GROUPS } from "./events";
 import { toWebhook } from "./mapper";
-import { createPingRateLimiter, PingRefusedError, sendRazorpayPing } from "./ping";
+import { PingRefusedError, sendRazorpayPing } from "./ping";
 import { razorpayCollectionSchema, razorpayWebhookSchema, type RazorpayWebhook } from "./schemas";
 
 export interface RazorpayConfig extends RazorpayClientConfig {
@@ -40,7 +40,6 @@ const ACCOUNTS_PAGE_SIZE = 10;
 
 export function createRazorpayAdapter(config: RazorpayConfig): ProviderAdapter {
   const request = createRazorpayClient(config);
-  const pingLimiter = createPingRateLimiter({ limit: 10, windowMs: 60_000 });
   const path = (account: string, id?: string) =>
     `/v2/accounts/${encodeURIComponent(account)}/webhooks${id ? `/${encodeURIComponent(id)}` : ""}`;
 
@@ -167,16 +166,8 @@ export function createRazorpayAdapter(config: RazorpayConfig): ProviderAdapter {
     return toWebhook(updated, scope.account);
   }
 
-  async function pingWebhook(input: PingInput): Promise<PingResult> {
-    const allowed = pingLimiter.take(`${input.account}/${input.id}`);
-    if (!allowed.ok) {
-      throw AppError.of(
-        "rate_limited",
-        "pingRateLimited",
-        { seconds: allowed.retryAfterSeconds },
-        { retryAfterSeconds: allowed.retryAfterSeconds },
-      );
-    }
+  // How often a webhook may be pinged is the service's business (a shared limit in the database).
+  async function pingWebhook(input: PingInput): Promise<PingReport> {
     const webhook = await getRaw(input, input.id);
     try {
       return await sendRazorpayPing({

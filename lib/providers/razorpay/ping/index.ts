@@ -8,12 +8,6 @@ export {
   type ResolvedTarget,
 } from "./address-guard";
 export {
-  createPingRateLimiter,
-  type PingRateLimiter,
-  type PingRateLimiterOptions,
-  type TakeResult,
-} from "./rate-limit";
-export {
   buildSampleEvent,
   createEventId,
   entitiesOfEvent,

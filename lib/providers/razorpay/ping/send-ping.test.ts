@@ -7,7 +7,7 @@ import {
 } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { pingResultSchema } from "@/lib/webhooks/model";
+import { pingReportSchema } from "@/lib/webhooks/model";
 import { PingRefusedError, type LookupAll } from "./address-guard";
 import { DEFAULT_PING_TIMEOUT_MS, sendRazorpayPing, toRequestOptions } from "./send-ping";
 
@@ -65,11 +65,11 @@ describe("sendRazorpayPing", () => {
   it("reports a 2xx as delivered, with status and latency", async () => {
     const endpoint = await startEndpoint((_req, res) => res.writeHead(200).end("ok"));
     const result = await sendRazorpayPing({ ...base, url: `${endpoint.url}/hooks/razorpay?x=1` });
-    expect(pingResultSchema.parse(result)).toEqual(result);
+    expect(pingReportSchema.parse(result)).toEqual(result);
     expect(result).toMatchObject({ outcome: "delivered", httpStatus: 200 });
     expect(result.latencyMs).toEqual(expect.any(Number));
     expect(result.latencyMs).toBeGreaterThanOrEqual(0);
-    expect(result.message).toContain("HTTP 200");
+    expect(result).toMatchObject({ messageCode: "delivered", messageValues: { status: 200 } });
     expect(new Date(result.at).toISOString()).toBe(result.at);
     expect(endpoint.received[0]).toMatchObject({ method: "POST", url: "/hooks/razorpay?x=1" });
   });
@@ -77,7 +77,12 @@ describe("sendRazorpayPing", () => {
   it("reports a 500 as failed with its status", async () => {
     const endpoint = await startEndpoint((_req, res) => res.writeHead(500).end("boom"));
     const result = await sendRazorpayPing({ ...base, url: endpoint.url });
-    expect(result).toMatchObject({ outcome: "failed", httpStatus: 500 });
+    expect(result).toMatchObject({
+      outcome: "failed",
+      httpStatus: 500,
+      messageCode: "failed_status",
+      messageValues: { status: 500 },
+    });
   });
 
   it("gives up on a slow endpoint and says it timed out", async () => {
@@ -88,8 +93,7 @@ describe("sendRazorpayPing", () => {
     const result = await sendRazorpayPing({ ...base, url: endpoint.url, timeoutMs: 300 });
     expect(Date.now() - started).toBeLessThan(1_500);
     expect(result).toMatchObject({ outcome: "failed", httpStatus: null, latencyMs: null });
-    expect(result.message).toContain("timed out");
-    expect(result.message).toContain("0.3 s");
+    expect(result).toMatchObject({ messageCode: "timed_out", messageValues: { seconds: 0.3 } });
   });
 
   it("waits 5 s by default, as Razorpay does", () => {
@@ -103,7 +107,10 @@ describe("sendRazorpayPing", () => {
     );
     const result = await sendRazorpayPing({ ...base, url: endpoint.url });
     expect(result).toMatchObject({ outcome: "failed", httpStatus: 302 });
-    expect(result.message).toContain("not followed");
+    expect(result).toMatchObject({
+      messageCode: "redirect_not_followed",
+      messageValues: { status: 302 },
+    });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(elsewhere.connections()).toBe(0);
   });
@@ -197,21 +204,27 @@ describe("sendRazorpayPing", () => {
     await endpoint.close();
     const result = await sendRazorpayPing({ ...base, url });
     expect(result).toMatchObject({ outcome: "failed", httpStatus: null, latencyMs: null });
-    expect(result.message).toBe(`The connection to ${url.replace("http://", "")} was refused.`);
+    expect(result).toMatchObject({
+      messageCode: "connection_refused",
+      messageValues: { host: url.replace("http://", "") },
+    });
   });
 
   it("reports a reset connection", async () => {
     const endpoint = await startEndpoint((req) => req.socket.destroy());
     const result = await sendRazorpayPing({ ...base, url: endpoint.url });
     expect(result).toMatchObject({ outcome: "failed", httpStatus: null });
-    expect(result.message).toContain("reset");
+    expect(result.messageCode).toBe("connection_reset");
   });
 
   it("reports a TLS failure when the endpoint does not speak TLS", async () => {
     const endpoint = await startEndpoint((_req, res) => res.writeHead(200).end());
     const result = await sendRazorpayPing({ ...base, url: `https://127.0.0.1:${endpoint.port}/` });
     expect(result).toMatchObject({ outcome: "failed", httpStatus: null });
-    expect(result.message).toContain("TLS");
+    expect(result).toMatchObject({
+      messageCode: "tls_failed",
+      messageValues: { code: expect.any(String) },
+    });
   });
 
   it("stops reading a huge answer after 64 KiB", async () => {

@@ -2,7 +2,7 @@ import "server-only";
 import { request as httpRequest, type IncomingMessage, type RequestOptions } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { isIP, type LookupFunction } from "node:net";
-import type { PingResult } from "@/lib/webhooks/model";
+import type { PingReport } from "@/lib/webhooks/model";
 import {
   PingRefusedError,
   resolveTarget,
@@ -59,31 +59,35 @@ export function toRequestOptions(
   };
 }
 
-function describeSeconds(ms: number): string {
-  return `${Number((ms / 1000).toFixed(1))} s`;
-}
+type PingMessage = Pick<PingReport, "messageCode" | "messageValues">;
 
-/** What went wrong on the wire, for a person: the error code, never a stack or a header value. */
-function describeNetworkError(error: NodeJS.ErrnoException, host: string): string {
+/** What went wrong on the wire, as a message code: the error code, never a stack or a header value. */
+function networkErrorMessage(error: NodeJS.ErrnoException, host: string): PingMessage {
   const code = error.code ?? "";
+  const withHost = (messageCode: PingMessage["messageCode"]): PingMessage => ({
+    messageCode,
+    messageValues: { host },
+  });
   switch (code) {
     case "ECONNREFUSED":
-      return `The connection to ${host} was refused.`;
+      return withHost("connection_refused");
     case "ECONNRESET":
     case "EPIPE":
-      return `The connection to ${host} was reset before it answered.`;
+      return withHost("connection_reset");
     case "EHOSTUNREACH":
     case "ENETUNREACH":
-      return `${host} could not be reached from the console's server.`;
+      return withHost("host_unreachable");
     case "HPE_INVALID_CONSTANT":
     case "HPE_INVALID_VERSION":
     case "HPE_INVALID_STATUS":
-      return `${host} did not answer with valid HTTP.`;
+      return withHost("invalid_http");
   }
+  // `none` picks the message's variant without a code in parentheses.
+  const messageValues = { host, code: code || "none" };
   if (/CERT|TLS|SSL|EPROTO/.test(code) || /certificate|TLS|SSL/i.test(error.message)) {
-    return `The TLS handshake with ${host} failed${code ? ` (${code})` : ""}.`;
+    return { messageCode: "tls_failed", messageValues };
   }
-  return `The request to ${host} failed${code ? ` (${code})` : ""}.`;
+  return { messageCode: "request_failed", messageValues };
 }
 
 /**
@@ -91,7 +95,7 @@ function describeNetworkError(error: NodeJS.ErrnoException, host: string): strin
  * the endpoint's status and latency. A PingRefusedError (scheme, port, private address, DNS) is
  * thrown before anything is sent and is left for the caller to report.
  */
-export async function sendRazorpayPing(input: SendRazorpayPingInput): Promise<PingResult> {
+export async function sendRazorpayPing(input: SendRazorpayPingInput): Promise<PingReport> {
   const now = input.now ?? (() => new Date());
   const timeoutMs = input.timeoutMs ?? DEFAULT_PING_TIMEOUT_MS;
   let url: URL;
@@ -120,18 +124,18 @@ export async function sendRazorpayPing(input: SendRazorpayPingInput): Promise<Pi
 
   const options = toRequestOptions(url, target, headers);
   const send = url.protocol === "https:" ? httpsRequest : httpRequest;
-  const result = (partial: Omit<PingResult, "at">): PingResult => ({
+  const result = (partial: Omit<PingReport, "at">): PingReport => ({
     ...partial,
     at: now().toISOString(),
   });
 
-  return new Promise<PingResult>((resolve) => {
+  return new Promise<PingReport>((resolve) => {
     let settled = false;
-    let answered: PingResult | null = null;
+    let answered: PingReport | null = null;
     const started = performance.now();
     const req = send(options);
 
-    const settle = (outcome: PingResult) => {
+    const settle = (outcome: PingReport) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -148,7 +152,8 @@ export async function sendRazorpayPing(input: SendRazorpayPingInput): Promise<Pi
             outcome: "failed",
             httpStatus: null,
             latencyMs: null,
-            message: `The endpoint did not answer within ${describeSeconds(timeoutMs)}; the ping timed out.`,
+            messageCode: "timed_out",
+            messageValues: { seconds: Number((timeoutMs / 1000).toFixed(1)) },
           }),
       );
     }, timeoutMs);
@@ -158,12 +163,13 @@ export async function sendRazorpayPing(input: SendRazorpayPingInput): Promise<Pi
       const status = res.statusCode ?? 0;
       const delivered = status >= 200 && status < 300;
       // A 3xx is the endpoint's answer, never followed: a redirect could point anywhere, private too.
-      const note = status >= 300 && status < 400 ? " Redirects are not followed." : "";
+      const redirect = status >= 300 && status < 400;
       answered = result({
         outcome: delivered ? "delivered" : "failed",
         httpStatus: status,
         latencyMs,
-        message: `The endpoint answered HTTP ${status} in ${latencyMs} ms.${note}`,
+        messageCode: delivered ? "delivered" : redirect ? "redirect_not_followed" : "failed_status",
+        messageValues: { status },
       });
       let received = 0;
       res.on("data", (chunk: Buffer) => {
@@ -181,7 +187,7 @@ export async function sendRazorpayPing(input: SendRazorpayPingInput): Promise<Pi
             outcome: "failed",
             httpStatus: null,
             latencyMs: null,
-            message: describeNetworkError(error, url.host),
+            ...networkErrorMessage(error, url.host),
           }),
       );
     });
