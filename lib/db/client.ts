@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import type { DatabaseConfig } from "@/lib/env";
+import { markDataDirInUse } from "./data-dir-marker";
 import * as schema from "./schema";
 
 /**
@@ -53,11 +54,13 @@ export async function openDatabase(
   }
 
   let client: PGlite;
+  let release: () => void = () => undefined;
   if (config.kind === "memory") client = new PGlite();
   else {
     const dataDir = path.resolve(config.dataDir);
     mkdirSync(dataDir, { recursive: true });
     client = new PGlite(path.join(dataDir, "pglite"));
+    release = markDataDirInUse(dataDir);
   }
   const db = drizzlePglite({ client, schema });
   // PGlite is one connection in this process, so the lock only keeps the code path the same.
@@ -67,5 +70,5 @@ export async function openDatabase(
   } finally {
     await db.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK})`);
   }
-  return { db, engine: "embedded", close: () => client.close() };
+  return { db, engine: "embedded", close: () => client.close().finally(release) };
 }
