@@ -2,13 +2,16 @@
 
 import { toast } from "sonner";
 import { useTranslations } from "use-intl";
+import { useMe } from "@/components/auth/me-context";
 import type { PingResult, ProviderId } from "@/lib/webhooks/model";
 import { usePingWebhook } from "@/lib/webhooks/mutations";
+import { usePingText } from "./use-ping-text";
 import { useSingleFlight } from "./use-single-flight";
 
-/** The toast for a ping's outcome, as DESIGN.md words it. */
+/** The toast for a ping's outcome, as DESIGN.md words it, with the message from its code. */
 function usePingToast() {
   const t = useTranslations("webhooks");
+  const text = usePingText();
   return (result: PingResult) => {
     const description =
       result.latencyMs !== null
@@ -20,11 +23,11 @@ function usePingToast() {
       toast.error(
         result.httpStatus !== null
           ? t("pingFailed", { status: result.httpStatus })
-          : t("pingFailedNoStatus", { message: result.message }),
+          : t("pingFailedNoStatus", { message: text.message(result) }),
         { description },
       );
     } else {
-      toast.info(t("pingSent"), { description: result.message });
+      toast.info(t("pingSent"), { description: text.message(result) });
     }
   };
 }
@@ -36,7 +39,7 @@ function usePingToast() {
  */
 export function useSendPing(provider: ProviderId, account: string) {
   const t = useTranslations("webhooks");
-  const ping = usePingWebhook(provider, account);
+  const ping = usePingWebhook(provider, account, useMe()?.email ?? null);
   const flight = useSingleFlight();
   const showResult = usePingToast();
   const send = async (id: string, secret?: string): Promise<boolean> => {

@@ -6,9 +6,10 @@ import { useCan } from "@/components/auth/me-context";
 import { buttonVariants } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
 import { cn } from "@/lib/utils/cn";
-import type { ProviderId, Webhook } from "@/lib/webhooks/model";
+import type { PingSummary, ProviderId, Webhook } from "@/lib/webhooks/model";
 import { CopyButton } from "./copy-button";
 import { DeleteWebhookButton } from "./delete-webhook-button";
+import { LastPing } from "./last-ping";
 import { PingButton } from "./ping-button";
 import { SignedPingButton } from "./signed-ping-button";
 
@@ -38,19 +39,23 @@ export function WebhooksTable({
   provider,
   account,
   webhooks,
+  lastPings,
 }: {
   provider: ProviderId;
   account: string;
   webhooks: Webhook[];
+  /** The newest ping of each webhook, by id; none for a webhook never pinged. */
+  lastPings: Record<string, PingSummary>;
 }) {
   const t = useTranslations("webhooks");
+  const tPings = useTranslations("pings");
   const format = useFormatter();
   // What the role allows; the server refuses the rest anyway (the route wrapper).
   const mayPing = useCan("webhooks:ping");
   const mayWrite = useCan("webhooks:write");
   const showCreated = webhooks.some((w) => w.createdAt !== null);
-  // Below `sm` five columns do not fit: each row becomes a card (URL, then events, status and date
-  // side by side, then the actions), so nothing hides behind a sideways scroll.
+  // Below `sm` six columns do not fit: each row becomes a card (URL, then events, status, date and
+  // last ping side by side, then the actions), so nothing hides behind a sideways scroll.
   return (
     <Table aria-label={t("title")} className="max-sm:block">
       <thead className="max-sm:hidden">
@@ -59,6 +64,7 @@ export function WebhooksTable({
           <Th>{t("columns.events")}</Th>
           <Th>{t("columns.status")}</Th>
           {showCreated && <Th>{t("columns.created")}</Th>}
+          <Th>{tPings("lastPing")}</Th>
           <Th className="text-right">{t("columns.actions")}</Th>
         </tr>
       </thead>
@@ -104,6 +110,9 @@ export function WebhooksTable({
                   : "—"}
               </Td>
             )}
+            <Td className={stacked}>
+              <LastPing ping={lastPings[webhook.id]} />
+            </Td>
             <Td className={cn("max-sm:basis-full", stacked)}>
               <div className="flex flex-wrap justify-end gap-1 max-sm:justify-start">
                 {mayPing && <PingButton provider={provider} account={account} id={webhook.id} />}

@@ -116,7 +116,12 @@ export function WebhooksView({
           aria-busy={list.isFetching}
           className={list.isPlaceholderData ? "opacity-60" : undefined}
         >
-          <WebhooksTable provider={provider} account={account} webhooks={list.data.data} />
+          <WebhooksTable
+            provider={provider}
+            account={account}
+            webhooks={list.data.data}
+            lastPings={list.data.lastPings}
+          />
           <nav aria-label={t("webhooks.pagination")} className="mt-3 flex justify-end gap-2">
             <Button
               variant="secondary"

@@ -1,7 +1,14 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { apiFetch } from "./api-client";
-import { pingResultSchema, webhookSchema, type ProviderId, type Webhook } from "./model";
-import { webhookQueries } from "./queries";
+import { apiFetch, ApiError } from "./api-client";
+import {
+  pingResultSchema,
+  webhookSchema,
+  type PingResult,
+  type PingSummary,
+  type ProviderId,
+  type Webhook,
+} from "./model";
+import { webhookQueries, type WebhookList } from "./queries";
 import type { CreateWebhookInput, UpdateWebhookInput } from "./schemas";
 
 /**
@@ -57,7 +64,27 @@ export function useDeleteWebhook(provider: ProviderId, account: string) {
   });
 }
 
-export function usePingWebhook(provider: ProviderId, account: string) {
+/** The list's Last ping for a ping that just returned, as the server has just stored it. */
+function toLastPing({ message: _message, ...report }: PingResult, by: string | null): PingSummary {
+  return { ...report, by };
+}
+
+/** A cached list page with this webhook's Last ping replaced; a page without it is left as is. */
+export function withLastPing(
+  list: WebhookList | undefined,
+  id: string,
+  ping: PingSummary,
+): WebhookList | undefined {
+  if (!list?.data.some((webhook) => webhook.id === id)) return list;
+  return { ...list, lastPings: { ...list.lastPings, [id]: ping } };
+}
+
+/** Refusals the console answers itself leave no stored ping; anything else may have one. */
+const NOT_STORED = new Set([401, 403, 404, 429]);
+
+/** `by`: the signed-in user's email, the sender the server stores with each ping. */
+export function usePingWebhook(provider: ProviderId, account: string, by: string | null = null) {
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ id, secret }: { id: string; secret?: string }) =>
       pingResultSchema.parse(
@@ -66,5 +93,25 @@ export function usePingWebhook(provider: ProviderId, account: string) {
           ...(secret ? { body: JSON.stringify({ secret }) } : {}),
         }),
       ),
+    onSuccess: (result, { id }) => {
+      // The row's Last ping changes at once, on every cached page that shows this webhook,
+      // without asking the provider for the list again.
+      queryClient.setQueriesData<WebhookList>(
+        { queryKey: webhookQueries.lists(provider, account) },
+        (list) => withLastPing(list, id, toLastPing(result, by)),
+      );
+      // Not awaited: the toast need not wait for the history to reload.
+      void queryClient.invalidateQueries({
+        queryKey: webhookQueries.pings(provider, account, id).queryKey,
+      });
+    },
+    onError: (error, { id }) => {
+      // A ping the provider failed is stored as an error: the row and the history show it.
+      if (error instanceof ApiError && NOT_STORED.has(error.status)) return;
+      void queryClient.invalidateQueries({
+        queryKey: webhookQueries.pings(provider, account, id).queryKey,
+      });
+      void queryClient.invalidateQueries({ queryKey: webhookQueries.lists(provider, account) });
+    },
   });
 }

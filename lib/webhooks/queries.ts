@@ -1,7 +1,13 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { z } from "zod";
 import { apiFetch } from "./api-client";
-import { accountPageSchema, webhookPageSchema, webhookSchema, type ProviderId } from "./model";
+import {
+  accountPageSchema,
+  pingSummarySchema,
+  webhookPageSchema,
+  webhookSchema,
+  type ProviderId,
+} from "./model";
 import { eventCatalogueSchema } from "./schemas";
 
 function withQuery(path: string, params: Record<string, string | number | undefined>) {
@@ -13,8 +19,12 @@ function withQuery(path: string, params: Record<string, string | number | undefi
 
 export const webhookListSchema = webhookPageSchema.extend({
   quota: z.object({ used: z.number(), max: z.number() }),
+  /** The newest ping of each webhook on the page; absent for a webhook never pinged. */
+  lastPings: z.record(z.string(), pingSummarySchema),
 });
 export type WebhookList = z.infer<typeof webhookListSchema>;
+
+const pingHistorySchema = z.object({ data: z.array(pingSummarySchema) });
 
 export interface WebhookListParams {
   q?: string;
@@ -75,6 +85,15 @@ export const webhookQueries = {
         webhookSchema.parse(
           await apiFetch(`/api/${provider}/${account}/webhooks/${id}`, { signal }),
         ),
+    }),
+  /** The webhook's last 20 pings (the edit page's Recent pings). */
+  pings: (provider: ProviderId, account: string, id: string) =>
+    queryOptions({
+      queryKey: [...webhookQueries.all(provider, account), "pings", id] as const,
+      queryFn: async ({ signal }) =>
+        pingHistorySchema.parse(
+          await apiFetch(`/api/${provider}/${account}/webhooks/${id}/pings`, { signal }),
+        ).data,
     }),
 };
 

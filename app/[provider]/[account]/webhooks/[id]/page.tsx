@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { EditWebhook } from "@/components/webhooks/edit-webhook";
 import { FormPageHeader } from "@/components/webhooks/form-page-header";
+import { PingHistory } from "@/components/webhooks/ping-history";
 import { getTranslator } from "@/lib/i18n/server";
 import { resolveFormPage } from "@/lib/webhooks/page-context";
 
@@ -24,6 +25,7 @@ export default async function EditWebhookPage({
         catalogue={catalogue}
         rules={rules}
       />
+      <PingHistory provider={provider.id} account={account} id={id} />
     </div>
   );
 }
