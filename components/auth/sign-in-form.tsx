@@ -95,11 +95,7 @@ export function SignInForm({
           <h2 id="demo-users" className="font-semibold text-amber-900">
             {t("demoUsersTitle")}
           </h2>
-          <p className="mt-1 text-amber-900">
-            {t.rich("demoUsersIntro", {
-              password: () => <code className="font-mono">{demoPassword}</code>,
-            })}
-          </p>
+          <p className="mt-1 text-amber-900">{t("demoUsersIntro", { password: demoPassword })}</p>
           <ul className="mt-3 space-y-2">
             {demoUsers.map((user) => (
               <li key={user.email} className="flex flex-wrap items-center justify-between gap-2">
