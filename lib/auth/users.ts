@@ -7,6 +7,8 @@ import { getAuth } from "./auth";
 import type { Role } from "./roles";
 
 export interface NewUser {
+  /** Chosen by the caller when it must name the user before it exists (the audit log); else random. */
+  id?: string;
   email: string;
   name: string;
   role: Role;
@@ -19,7 +21,7 @@ export async function createUser(input: NewUser): Promise<{ id: string }> {
   const { password } = await getAuth().then((a) => a.$context);
   const hash = await password.hash(input.password);
   const db = await getDb();
-  const id = randomUUID();
+  const id = input.id ?? randomUUID();
   await db.transaction(async (tx) => {
     await tx.insert(user).values({
       id,

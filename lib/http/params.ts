@@ -17,5 +17,8 @@ export const providerParams = z.object({ provider: providerIdSchema });
 export const accountParams = providerParams.extend({ account: accountId });
 export const webhookParams = accountParams.extend({ id: webhookId });
 
+/** A console user's id (users API). */
+export const userParams = z.object({ id: webhookId });
+
 /** Routes without path parameters. */
 export const noParams = z.unknown();
