@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { NextResponse } from "next/server";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
-import { clearRateLimit, hitRateLimit, peekRateLimit } from "@/lib/db/rate-limit";
+import { clearRateLimit, hitRateLimit, releaseRateLimit } from "@/lib/db/rate-limit";
 import { session as sessionTable } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
 import { getAuth } from "./auth";
@@ -31,23 +31,27 @@ export async function signIn(
 ): Promise<Response> {
   const email = input.email.trim().toLowerCase();
   const keys = limitKeys(email, actor.ip);
+  // Each attempt is counted before the password is checked, in one atomic step per key: attempts
+  // sent all at once cannot all be tried while the count still says there is room. An attempt
+  // refused here gives its hits back (it tried nothing), as does a sign-in that succeeds.
+  const counted: string[] = [];
   for (const { key, limit } of keys) {
-    const seen = await peekRateLimit(key, FAILURES.windowMs);
-    if (seen.count >= limit) {
+    const hit = await hitRateLimit(key, { limit, windowMs: FAILURES.windowMs });
+    counted.push(key);
+    if (!hit.allowed) {
+      for (const given of counted) await releaseRateLimit(given);
       await recordAudit({ actor, email, action: "auth.sign_in_failed", outcome: "rate_limited" });
       throw AppError.of(
         "rate_limited",
         "signInRateLimited",
-        { seconds: seen.retryAfterSeconds },
-        { retryAfterSeconds: seen.retryAfterSeconds },
+        { seconds: hit.retryAfterSeconds },
+        { retryAfterSeconds: hit.retryAfterSeconds },
       );
     }
   }
 
   const auth = await getAuth();
   const failed = async () => {
-    for (const { key, limit } of keys)
-      await hitRateLimit(key, { limit, windowMs: FAILURES.windowMs });
     await recordAudit({ actor, email, action: "auth.sign_in_failed", outcome: "unauthorized" });
     return AppError.of("unauthorized", "signInFailed");
   };
@@ -68,7 +72,9 @@ export async function signIn(
     await db.delete(sessionTable).where(eq(sessionTable.token, result.response.token));
     throw await failed();
   }
-  await clearRateLimit(keys[0]?.key ?? "");
+  const [emailKey, ...otherKeys] = keys;
+  if (emailKey) await clearRateLimit(emailKey.key);
+  for (const { key } of otherKeys) await releaseRateLimit(key);
 
   const cookie = result.headers.get("set-cookie") ?? "";
   const user = await getSessionUser(new Headers({ cookie: cookie.split(";")[0] ?? "" }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clearRateLimit, hitRateLimit, peekRateLimit } from "./rate-limit";
+import { clearRateLimit, hitRateLimit, peekRateLimit, releaseRateLimit } from "./rate-limit";
 import { engines, withTestDatabase } from "./testing";
 
 describe.each(engines)("the shared rate limit on %s", (engine) => {
@@ -32,5 +32,17 @@ describe.each(engines)("the shared rate limit on %s", (engine) => {
     expect((await peekRateLimit("k4", 60_000)).count).toBe(1);
     await clearRateLimit("k4");
     expect((await peekRateLimit("k4", 60_000)).count).toBe(0);
+  });
+
+  it("gives one hit back, never below zero", async () => {
+    await hitRateLimit("k5", window);
+    await hitRateLimit("k5", window);
+    await releaseRateLimit("k5");
+    expect((await peekRateLimit("k5", 60_000)).count).toBe(1);
+    await releaseRateLimit("k5");
+    await releaseRateLimit("k5");
+    expect((await peekRateLimit("k5", 60_000)).count).toBe(0);
+    await releaseRateLimit("never-hit");
+    expect((await peekRateLimit("never-hit", 60_000)).count).toBe(0);
   });
 });

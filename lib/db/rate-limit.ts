@@ -71,3 +71,12 @@ export async function clearRateLimit(key: string): Promise<void> {
   const db = await getDb();
   await db.delete(rateLimit).where(eq(rateLimit.key, key));
 }
+
+/** Gives one hit back (an attempt counted up front that turned out not to count). */
+export async function releaseRateLimit(key: string): Promise<void> {
+  const db = await getDb();
+  await db
+    .update(rateLimit)
+    .set({ count: sql`greatest(${rateLimit.count} - 1, 0)` })
+    .where(eq(rateLimit.key, key));
+}

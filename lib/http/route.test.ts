@@ -13,6 +13,9 @@ const request = (language: string, init?: ConstructorParameters<typeof NextReque
     headers: { "accept-language": language, ...init?.headers },
   });
 
+// A change from the console's own page: its origin, and a JSON body.
+const sameOriginJson = { origin: "http://console.test", "content-type": "application/json" };
+
 async function envelopeOf(response: Response) {
   return errorEnvelopeSchema.parse(await response.json()).error;
 }
@@ -71,7 +74,7 @@ describe("route", () => {
     const schema = z.object({ url: z.string().min(1, "validation.urlRequired") });
     const handler = route(params, { access: "public" }, async ({ req }) => parseBody(req, schema));
     const invalid = await handler(
-      request("es", { method: "POST", body: JSON.stringify({ url: "" }) }),
+      request("es", { method: "POST", headers: sameOriginJson, body: JSON.stringify({ url: "" }) }),
       context({ provider: "conekta" }),
     );
     expect(invalid.status).toBe(422);
@@ -80,10 +83,51 @@ describe("route", () => {
     });
 
     const notJson = await handler(
-      request("en", { method: "POST", body: "{url" }),
+      request("en", { method: "POST", headers: sameOriginJson, body: "{url" }),
       context({ provider: "conekta" }),
     );
     expect(notJson.status).toBe(400);
     expect((await envelopeOf(notJson)).message).toBe("The request body must be JSON.");
+  });
+
+  it("refuses a change from another origin (403) or with a body that is not declared JSON (415)", async () => {
+    const handler = route(params, { access: "public" }, () => Promise.resolve({ ok: true }));
+    const post = (headers: Record<string, string>, body?: string) =>
+      handler(request("en", { method: "POST", headers, body }), context({ provider: "conekta" }));
+
+    expect((await post({ origin: "https://evil.example" })).status).toBe(403);
+    expect((await post({ "sec-fetch-site": "cross-site" })).status).toBe(403);
+    expect((await post({})).status).toBe(403);
+    expect((await post({ "sec-fetch-site": "same-origin" })).status).toBe(200);
+    // No Content-Length (HTTP/2, chunked): the declared type still decides.
+    const plain = await post({ origin: "http://console.test", "content-type": "text/plain" }, "{}");
+    expect(plain.status).toBe(415);
+    expect((await envelopeOf(plain)).code).toBe("unsupported_media_type");
+    const form = {
+      origin: "http://console.test",
+      "content-type": "application/x-www-form-urlencoded",
+    };
+    expect((await post(form, "a=1")).status).toBe(415);
+    expect((await post({ ...form, "content-length": "0" })).status).toBe(415);
+    expect((await post(sameOriginJson, "{}")).status).toBe(200);
+    expect(
+      (await post({ ...sameOriginJson, "content-type": "Application/JSON; charset=utf-8" }, "{}"))
+        .status,
+    ).toBe(200);
+  });
+
+  it("records the address the proxy saw, not one the client wrote into X-Forwarded-For", async () => {
+    const handler = route(params, { access: "public" }, ({ actor }) =>
+      Promise.resolve({ ip: actor.ip }),
+    );
+    const ipOf = async (forwarded?: string) => {
+      const headers: Record<string, string> = forwarded ? { "x-forwarded-for": forwarded } : {};
+      const response = await handler(request("en", { headers }), context({ provider: "conekta" }));
+      return ((await response.json()) as { ip: string | null }).ip;
+    };
+    expect(await ipOf("203.0.113.7")).toBe("203.0.113.7");
+    expect(await ipOf("6.6.6.6, 203.0.113.7")).toBe("203.0.113.7");
+    expect(await ipOf("6.6.6.6,203.0.113.7 ")).toBe("203.0.113.7");
+    expect(await ipOf()).toBeNull();
   });
 });

@@ -139,10 +139,12 @@ function assertSameOriginJson(req: NextRequest) {
     ? origin === consoleOrigin(req)
     : req.headers.get("sec-fetch-site") === "same-origin";
   if (!sameOrigin) throw AppError.of("forbidden", "crossSiteRefused");
-  const hasBody =
+  // Any declared type must be JSON, whatever the length says: an HTTP/2 or chunked body has no
+  // Content-Length, and a form or a text/plain fetch always declares its type.
+  const declaresBody =
     (req.headers.get("content-length") ?? "0") !== "0" || req.headers.has("transfer-encoding");
   const type = req.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
-  if (hasBody && type !== "application/json")
+  if ((declaresBody || type !== undefined) && type !== "application/json")
     throw AppError.of("unsupported_media_type", "jsonRequired");
 }
 
@@ -154,9 +156,14 @@ function consoleOrigin(req: NextRequest): string {
   return host ? `${req.nextUrl.protocol}//${host}` : req.nextUrl.origin;
 }
 
+/**
+ * The caller's address as the proxy in front saw it: the last X-Forwarded-For entry, the one the
+ * proxy appended. The entries before it are whatever the client sent, so taking the first would let
+ * anyone pick the address the audit log records and the per-address sign-in limit counts.
+ */
 function clientInfo(req: NextRequest): Pick<Actor, "ip" | "userAgent"> {
   return {
-    ip: req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null,
+    ip: req.headers.get("x-forwarded-for")?.split(",").at(-1)?.trim().slice(0, 64) || null,
     userAgent: req.headers.get("user-agent")?.slice(0, 300) || null,
   };
 }

@@ -4,7 +4,12 @@ import { noParams } from "@/lib/http/params";
 import { parseBody, route } from "@/lib/http/route";
 
 const signInBody = z.object({
-  email: z.string().trim().min(1).max(254),
+  // A malformed email is a 422 naming the field: not a failed sign-in counted against anyone.
+  email: z
+    .string()
+    .trim()
+    .max(254, "validation.emailInvalid")
+    .pipe(z.email("validation.emailInvalid")),
   password: z.string().min(1).max(256),
 });
 
