@@ -6,12 +6,21 @@ import { getEnv } from "@/lib/env";
 import { getTranslator } from "@/lib/i18n/server";
 import { SANDBOX_DEMO_USERS, SANDBOX_PASSWORD } from "@/lib/sandbox/defaults";
 
-/** Only a path on this console: `next` must never send a user to another site after sign-in. */
+/**
+ * Only a path on this console: `next` must never send a user to another site after sign-in. It is
+ * resolved as a browser would (which drops tabs and newlines and reads backslashes as slashes) and
+ * kept only when it stays on the same origin.
+ */
 function safeNext(value: string | string[] | undefined): string {
   const next = Array.isArray(value) ? value[0] : value;
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\")
-    ? next
-    : "/";
+  if (!next?.startsWith("/")) return "/";
+  const base = "http://console.invalid";
+  try {
+    const url = new URL(next, base);
+    return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : "/";
+  } catch {
+    return "/";
+  }
 }
 
 export default async function SignInPage({ searchParams }: PageProps<"/sign-in">) {

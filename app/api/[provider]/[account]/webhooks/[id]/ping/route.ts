@@ -11,7 +11,8 @@ export const POST = route(
   webhookParams,
   { permission: "webhooks:ping" },
   async ({ req, params, language, actor }) => {
-    const hasBody = (req.headers.get("content-length") ?? "0") !== "0";
+    // The route wrapper refused any body that is not declared JSON, chunked ones included.
+    const hasBody = req.headers.has("content-type");
     const { secret } = hasBody ? await parseBody(req, pingBody) : {};
     return pingWebhook(
       params.provider,
