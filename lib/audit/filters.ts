@@ -14,7 +14,7 @@ const id = z
   .regex(/^[A-Za-z0-9_.-]+$/, "not an id");
 
 /** `provider` or `provider:account`, e.g. `conekta:6595f5005eed000000000004`. */
-const accountFilter = z
+export const accountFilterSchema = z
   .string()
   .transform((value, ctx): { provider: ProviderId; account: string | null } => {
     const [provider = "", account, ...rest] = value.split(":");
@@ -46,7 +46,7 @@ const dateFilter = (edge: "from" | "to") =>
 export const auditOutcomes = ["ok", "pending", "failed", ...errorCodes] as const;
 
 export const auditFilterSchema = z.object({
-  account: accountFilter.optional(),
+  account: accountFilterSchema.optional(),
   user: z.string().trim().min(1).max(320).optional(),
   action: z.enum(auditActions).optional(),
   from: dateFilter("from").optional(),

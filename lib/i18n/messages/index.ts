@@ -1,9 +1,11 @@
+import enAudit from "./en/audit.json";
 import enCommon from "./en/common.json";
 import enErrors from "./en/errors.json";
 import enForm from "./en/form.json";
 import enPings from "./en/pings.json";
 import enValidation from "./en/validation.json";
 import enWebhooks from "./en/webhooks.json";
+import esAudit from "./es/audit.json";
 import esCommon from "./es/common.json";
 import esErrors from "./es/errors.json";
 import esForm from "./es/form.json";
@@ -16,8 +18,24 @@ import esWebhooks from "./es/webhooks.json";
  * messages are the source of truth for keys, and a unit test checks that Spanish has the same.
  */
 export const messages = {
-  en: { ...enCommon, ...enErrors, ...enForm, ...enPings, ...enValidation, ...enWebhooks },
-  es: { ...esCommon, ...esErrors, ...esForm, ...esPings, ...esValidation, ...esWebhooks },
+  en: {
+    ...enAudit,
+    ...enCommon,
+    ...enErrors,
+    ...enForm,
+    ...enPings,
+    ...enValidation,
+    ...enWebhooks,
+  },
+  es: {
+    ...esAudit,
+    ...esCommon,
+    ...esErrors,
+    ...esForm,
+    ...esPings,
+    ...esValidation,
+    ...esWebhooks,
+  },
 };
 
 export type Messages = (typeof messages)["en"];
