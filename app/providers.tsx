@@ -15,8 +15,10 @@ function makeQueryClient() {
     queryCache: new QueryCache({
       onError: (error) => {
         if (error instanceof ApiError && error.status === 401) {
-          const here = window.location.pathname + window.location.search;
-          window.location.assign(`/sign-in?next=${encodeURIComponent(here)}`);
+          // A full load, so that no page or cache of the ended session survives.
+          const signIn = new URL("/sign-in", window.location.origin);
+          signIn.searchParams.set("next", window.location.pathname + window.location.search);
+          window.location.assign(signIn.href);
         }
       },
     }),

@@ -1,10 +1,9 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { getDemoUsers } from "@/lib/auth/demo-users";
 import { getSessionUser } from "@/lib/auth/session";
-import { getEnv } from "@/lib/env";
 import { getTranslator } from "@/lib/i18n/server";
-import { SANDBOX_DEMO_USERS, SANDBOX_PASSWORD } from "@/lib/sandbox/defaults";
 
 /**
  * Only a path on this console: `next` must never send a user to another site after sign-in. It is
@@ -27,19 +26,18 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
   const next = safeNext((await searchParams).next);
   if (await getSessionUser(await headers())) redirect(next);
   const { t } = await getTranslator();
-  const demoUsers = getEnv().sandbox
-    ? SANDBOX_DEMO_USERS.map((u) => ({
-        email: u.email,
-        role: `${t(`auth.role.${u.role}`)}: ${t(`auth.roleSummary.${u.role}`)}`,
-      }))
-    : undefined;
+  const demo = getDemoUsers();
+  const demoUsers = demo?.users.map((u) => ({
+    email: u.email,
+    role: `${t(`auth.role.${u.role}`)}: ${t(`auth.roleSummary.${u.role}`)}`,
+  }));
   return (
     <div className="mx-auto max-w-sm space-y-6 py-8">
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold">{t("auth.signInTitle")}</h1>
         <p className="text-sm text-slate-600">{t("auth.signInIntro")}</p>
       </div>
-      <SignInForm next={next} demoUsers={demoUsers} demoPassword={demoUsers && SANDBOX_PASSWORD} />
+      <SignInForm next={next} demoUsers={demoUsers} demoPassword={demo?.password} />
     </div>
   );
 }

@@ -37,7 +37,8 @@ export function UserMenu() {
   const signOut = async () => {
     setSigningOut(true);
     await apiFetch("/api/auth/sign-out", { method: "POST" }).catch(() => undefined);
-    window.location.assign("/sign-in");
+    // A full load, so that nothing of this session stays in the page or the query cache.
+    window.location.assign(new URL("/sign-in", window.location.origin).href);
   };
   return (
     <div ref={root} className="relative">
