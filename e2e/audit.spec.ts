@@ -15,6 +15,7 @@ test.describe("Audit log", () => {
   test("shows a change with who made it, filters it by action and account, and Back undoes a filter", async ({
     page,
     request,
+    checkA11y,
   }) => {
     const url = uniqueReceiverUrl("ok", "audit");
     const created = await createWebhookViaApi(request, conekta.emptyChild, {
@@ -29,6 +30,7 @@ test.describe("Audit log", () => {
       await expect(row).toContainText("Webhook created");
       await expect(row).toContainText("support@sandbox.test");
       await expect(row).toContainText("OK");
+      await checkA11y(page);
 
       await page.getByLabel("Action").selectOption("webhook.create");
       await expect(page).toHaveURL(/action=webhook\.create/);
@@ -40,7 +42,7 @@ test.describe("Audit log", () => {
       await expect(row).toBeVisible();
       await expect(page.getByRole("link", { name: "Export CSV" })).toHaveAttribute(
         "href",
-        `/api/audit.csv?action=webhook.create&account=conekta%3A${conekta.emptyChild}`,
+        `/api/audit.csv?account=conekta%3A${conekta.emptyChild}&action=webhook.create`,
       );
 
       await page.goBack();
