@@ -1,5 +1,4 @@
 import "server-only";
-import { APIError } from "better-auth/api";
 import { eq } from "drizzle-orm";
 import { NextResponse } from "next/server";
 import { recordAudit } from "@/lib/audit/record";
@@ -15,6 +14,14 @@ import { getSessionUser, type Actor, type SessionUser } from "./session";
  * failed sign-ins limited per email and per address in the shared database (429 + Retry-After),
  * a disabled user refused, and every attempt in the audit log.
  */
+
+/**
+ * better-auth refuses with its APIError. Checked by name: the bundled server can hold more than one
+ * copy of the class, so `instanceof` against our import is not reliable there.
+ */
+function isAuthRefusal(error: unknown): boolean {
+  return error instanceof Error && error.name === "APIError";
+}
 
 const FAILURES = { perEmail: 5, perIp: 30, windowMs: 15 * 60_000 };
 
@@ -64,7 +71,7 @@ export async function signIn(
       returnHeaders: true,
     });
   } catch (error) {
-    if (error instanceof APIError) throw await failed();
+    if (isAuthRefusal(error)) throw await failed();
     throw error;
   }
   if (result.response.user.disabled) {
@@ -108,7 +115,7 @@ export async function changePassword(
       returnHeaders: true,
     });
   } catch (error) {
-    if (!(error instanceof APIError)) throw error;
+    if (!isAuthRefusal(error)) throw error;
     await recordAudit({ actor, action: "auth.password_change", outcome: "invalid_fields" });
     throw AppError.of("invalid_fields", "fieldsInvalid", undefined, {
       fieldTexts: { currentPassword: [{ key: "passwordWrong" }] },
