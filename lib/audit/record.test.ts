@@ -1,10 +1,13 @@
 import { asc, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { describe, expect, inject, it } from "vitest";
 import type { Actor, SessionUser } from "@/lib/auth/session";
+import { openDatabase } from "@/lib/db/client";
 import { engines, withTestDatabase } from "@/lib/db/testing";
 import { auditLog } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
-import { audited, beginAudit, recordAudit } from "./record";
+import { createDatabase } from "@/lib/testing/postgres-server";
+import { audited, beginAudit, recordAudit, recordAuditOn } from "./record";
 import { verifyAuditChain } from "./verify";
 
 const user: SessionUser = {
@@ -133,5 +136,31 @@ describe.each(engines)("the audit log on %s", (engine) => {
       expect(text).not.toContain(secret);
     expect(text).toContain("https://****:****@hooks.example.com/in");
     expect(text).toContain('"hasSecret":true');
+  });
+});
+
+describe("two console instances on one PostgreSQL server", () => {
+  it("write one chain that verifies, however their writes interleave", async () => {
+    const name = `test_${randomUUID().replaceAll("-", "").slice(0, 20)}`;
+    const url = await createDatabase(inject("postgresUrl"), name);
+    // Each instance has its own connection pool, as two processes would.
+    const [a, b] = await Promise.all([
+      openDatabase({ kind: "server", url }),
+      openDatabase({ kind: "server", url }),
+    ]);
+    try {
+      await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          recordAuditOn(i % 2 ? a.db : b.db, {
+            actor: { ...actor, requestId: `instance-${i % 2 ? "a" : "b"}-${i}` },
+            action: "webhook.ping",
+            outcome: "ok",
+          }),
+        ),
+      );
+      expect(await verifyAuditChain(a.db)).toEqual({ ok: true, entries: 40 });
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
   });
 });

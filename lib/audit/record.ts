@@ -2,7 +2,7 @@ import "server-only";
 import { desc, eq, and, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/session";
-import { getDb } from "@/lib/db";
+import { getDb, type Database } from "@/lib/db";
 import { auditLog } from "@/lib/db/schema";
 import { toAppError } from "@/lib/http/errors";
 import { logError } from "@/lib/http/log";
@@ -49,9 +49,12 @@ interface Completion {
   after: unknown;
 }
 
-async function insertEntry(input: AuditInput, completion: Completion | null) {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+async function insertEntry(
+  input: AuditInput,
+  completion: Completion | null,
+  db: Database | Promise<Database> = getDb(),
+) {
+  return (await db).transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
     const [last] = await tx
       .select({ hash: auditLog.hash })
@@ -131,6 +134,11 @@ export async function beginAudit(
 /** A finished entry in one write (sign-in, user changes). */
 export async function recordAudit(input: AuditInput & { outcome: string }): Promise<void> {
   await insertEntry(input, completionOf(input.outcome, input.after));
+}
+
+/** For tests that play several console instances on one server: recordAudit through `db`. */
+export async function recordAuditOn(db: Database, input: AuditInput & { outcome: string }) {
+  await insertEntry(input, completionOf(input.outcome, input.after), db);
 }
 
 /**
