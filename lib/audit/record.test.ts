@@ -137,6 +137,18 @@ describe.each(engines)("the audit log on %s", (engine) => {
     expect(text).toContain("https://****:****@hooks.example.com/in");
     expect(text).toContain('"hasSecret":true');
   });
+
+  it("keeps an entry whose text jsonb would refuse (NUL, half a surrogate pair), replaced", async () => {
+    await recordAudit({
+      actor,
+      action: "webhook.update",
+      outcome: "ok",
+      before: { url: "https://x.example/a\u0000b", name: "bad \ud800 half" },
+    });
+    const last = (await rows()).at(-1);
+    expect(last?.before).toEqual({ url: "https://x.example/a\uFFFDb", name: "bad \uFFFD half" });
+    expect(await verifyAuditChain(db())).toMatchObject({ ok: true });
+  });
 });
 
 describe("two console instances on one PostgreSQL server", () => {

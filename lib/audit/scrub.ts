@@ -15,14 +15,18 @@ export function scrubAuditValue(value: unknown): unknown {
   return scrub(JSON.parse(JSON.stringify(value)) as unknown);
 }
 
+// What jsonb refuses to store: NUL, and half of a surrogate pair.
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const storable = (text: string) => text.replace(UNSTORABLE, "\uFFFD");
+
 function scrub(value: unknown): unknown {
-  if (typeof value === "string") return maskUrlCredentials(value.replaceAll("\u0000", "\uFFFD"));
+  if (typeof value === "string") return maskUrlCredentials(storable(value));
   if (Array.isArray(value)) return value.map(scrub);
   if (value && typeof value === "object") {
     return Object.fromEntries(
       Object.entries(value as Record<string, unknown>)
         .filter(([key, v]) => typeof v === "boolean" || !SECRET_KEY.test(key))
-        .map(([key, v]) => [key.replaceAll("\u0000", "\uFFFD"), scrub(v)]),
+        .map(([key, v]) => [storable(key), scrub(v)]),
     );
   }
   return value;
