@@ -29,14 +29,17 @@ function runAdminCreate(args: string[], env: Record<string, string>, stdin: stri
   );
 }
 
-async function databaseFor(engine: Engine) {
+async function databaseFor(engine: Engine): Promise<{
+  env: Record<string, string>;
+  config: { kind: "embedded"; dataDir: string } | { kind: "server"; url: string };
+}> {
   if (engine === "pglite") {
     const dataDir = mkdtempSync(path.join(tmpdir(), "admin-create-"));
-    return { env: { DATA_DIR: dataDir }, config: { kind: "embedded" as const, dataDir } };
+    return { env: { DATA_DIR: dataDir }, config: { kind: "embedded", dataDir } };
   }
   const name = `test_${randomUUID().replaceAll("-", "").slice(0, 20)}`;
   const url = await createDatabase(inject("postgresUrl"), name);
-  return { env: { DATABASE_URL: url }, config: { kind: "server" as const, url } };
+  return { env: { DATABASE_URL: url }, config: { kind: "server", url } };
 }
 
 /** Opens the database the command wrote to, after it exited, and runs `look` on it. */

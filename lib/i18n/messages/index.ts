@@ -4,6 +4,7 @@ import enErrors from "./en/errors.json";
 import enForm from "./en/form.json";
 import enPings from "./en/pings.json";
 import enValidation from "./en/validation.json";
+import enUsers from "./en/users.json";
 import enWebhooks from "./en/webhooks.json";
 import esAudit from "./es/audit.json";
 import esCommon from "./es/common.json";
@@ -11,6 +12,7 @@ import esErrors from "./es/errors.json";
 import esForm from "./es/form.json";
 import esPings from "./es/pings.json";
 import esValidation from "./es/validation.json";
+import esUsers from "./es/users.json";
 import esWebhooks from "./es/webhooks.json";
 
 /**
@@ -25,6 +27,7 @@ export const messages = {
     ...enForm,
     ...enPings,
     ...enValidation,
+    ...enUsers,
     ...enWebhooks,
   },
   es: {
@@ -34,6 +37,7 @@ export const messages = {
     ...esForm,
     ...esPings,
     ...esValidation,
+    ...esUsers,
     ...esWebhooks,
   },
 };
