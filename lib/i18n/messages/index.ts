@@ -1,4 +1,5 @@
 import enAudit from "./en/audit.json";
+import enAuth from "./en/auth.json";
 import enCommon from "./en/common.json";
 import enErrors from "./en/errors.json";
 import enForm from "./en/form.json";
@@ -7,6 +8,7 @@ import enValidation from "./en/validation.json";
 import enUsers from "./en/users.json";
 import enWebhooks from "./en/webhooks.json";
 import esAudit from "./es/audit.json";
+import esAuth from "./es/auth.json";
 import esCommon from "./es/common.json";
 import esErrors from "./es/errors.json";
 import esForm from "./es/form.json";
@@ -22,6 +24,7 @@ import esWebhooks from "./es/webhooks.json";
 export const messages = {
   en: {
     ...enAudit,
+    ...enAuth,
     ...enCommon,
     ...enErrors,
     ...enForm,
@@ -32,6 +35,7 @@ export const messages = {
   },
   es: {
     ...esAudit,
+    ...esAuth,
     ...esCommon,
     ...esErrors,
     ...esForm,
