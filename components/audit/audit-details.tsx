@@ -5,7 +5,7 @@ import type { AuditEntry } from "@/lib/audit/model";
 
 function Json({ value }: { value: unknown }) {
   return (
-    <pre className="max-h-64 max-w-md overflow-auto rounded bg-slate-50 p-2 text-xs whitespace-pre-wrap break-all">
+    <pre className="max-h-64 w-72 max-w-md overflow-auto rounded bg-slate-50 p-2 text-xs whitespace-pre-wrap break-all">
       {JSON.stringify(value, null, 2)}
     </pre>
   );

@@ -3,6 +3,7 @@
 import { useFormatter, useTranslations } from "use-intl";
 import { Table, Td, Th } from "@/components/ui/table";
 import { auditActions, type AuditAction } from "@/lib/audit/actions";
+import { changedFields } from "@/lib/audit/changed-fields";
 import type { AuditEntry } from "@/lib/audit/model";
 import { roles } from "@/lib/auth/roles";
 import { AuditDetails } from "./audit-details";
@@ -54,7 +55,7 @@ export function AuditTable({
               </time>
             </Td>
             <Td>
-              <div className="font-medium break-all">{entry.userEmail ?? t("system")}</div>
+              <div className="font-medium break-words">{entry.userEmail ?? t("system")}</div>
               {(entry.role || entry.ip) && (
                 <div className="text-xs text-slate-600">
                   {[roleLabel(entry.role), entry.ip && t("fromIp", { ip: entry.ip })]
@@ -63,7 +64,14 @@ export function AuditTable({
                 </div>
               )}
             </Td>
-            <Td className="whitespace-nowrap">{actionLabel(entry.action)}</Td>
+            <Td>
+              <div className="whitespace-nowrap">{actionLabel(entry.action)}</div>
+              {entry.outcome === "ok" && (
+                <div className="text-xs text-slate-600">
+                  {changedFields(entry.before, entry.after).join(", ")}
+                </div>
+              )}
+            </Td>
             {showTarget && (
               <Td className="break-all">
                 {entry.provider ? `${entry.provider}/${entry.account ?? ""}` : t("nothing")}
