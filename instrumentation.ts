@@ -4,10 +4,20 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getEnv } = await import("./lib/env");
   const env = getEnv();
-  const { getDb } = await import("./lib/db");
+  const { closeDb, getDb } = await import("./lib/db");
   await getDb();
   if (env.sandbox) {
     const { seedSandboxUsers } = await import("./lib/auth/seed-sandbox");
     await seedSandboxUsers();
   }
+  // Stopping the console closes the database first: an embedded PGlite killed with writes still
+  // in its memory loses them. (`npm start` sets NEXT_MANUAL_SIG_HANDLE so that Next leaves the
+  // signals to this handler instead of exiting before the close is done.)
+  const stop = (signal: NodeJS.Signals) => {
+    void closeDb()
+      .catch((error: unknown) => console.error("Closing the database failed:", error))
+      .finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
 }

@@ -5,11 +5,13 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { ConfigError, parseEnv, parseSandboxEnv } from "../env";
 import { startSandbox } from "../sandbox/server";
 
 const root = process.cwd();
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const args = new Set(process.argv.slice(2));
 const dev = args.has("--dev");
 
@@ -100,15 +102,19 @@ async function main() {
   }
 
   if (!dev) ensureBuild();
+  // Next's own binary, not through npx: a stop signal must reach the server itself, which closes
+  // the database before it exits (instrumentation.ts).
   const next = spawn(
-    "npx",
-    ["next", dev ? "dev" : "start", "-H", env.host, "-p", String(env.port)],
+    process.execPath,
+    [nextBin, dev ? "dev" : "start", "-H", env.host, "-p", String(env.port)],
     {
       stdio: ["ignore", "pipe", "inherit"],
       env: {
         ...process.env,
         NODE_ENV: dev ? "development" : "production",
         NEXT_TELEMETRY_DISABLED: "1",
+        // The console's handler closes the database, then exits; Next would exit first.
+        NEXT_MANUAL_SIG_HANDLE: "true",
       },
     },
   );

@@ -18,3 +18,13 @@ export async function getDb(): Promise<Database> {
 export function installDatabase(open: OpenDatabase) {
   state.__consoleDb = Promise.resolve(open);
 }
+
+/**
+ * Closes the database, so that PGlite writes out what it holds in memory before the process ends
+ * (instrumentation.ts calls it on SIGTERM and SIGINT).
+ */
+export async function closeDb(): Promise<void> {
+  const open = state.__consoleDb;
+  state.__consoleDb = undefined;
+  if (open) await (await open).close();
+}
