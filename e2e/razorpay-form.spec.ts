@@ -145,6 +145,9 @@ test.describe("Razorpay webhook form", () => {
     await expect(form.active).not.toBeChecked();
     await form.save.click();
     await expect(toasts(page)).toContainText("Webhook saved");
+    await expect(
+      page.getByRole("heading", { level: 1, name: "Webhooks", exact: true }),
+    ).toBeVisible();
     await expect(list.row(url)).toContainText("Disabled");
 
     await list.editLink(list.row(url)).click();
@@ -153,6 +156,10 @@ test.describe("Razorpay webhook form", () => {
     await expect(form.active).toBeChecked();
     await expect(form.disableDialog).toHaveCount(0);
     await form.save.click();
+    // Back on the list (the edit page has tables of its own: History, Recent pings).
+    await expect(
+      page.getByRole("heading", { level: 1, name: "Webhooks", exact: true }),
+    ).toBeVisible();
     await expect(list.row(url)).toContainText("Active");
   });
 
