@@ -2,53 +2,17 @@
 
 import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
-import { Skeleton } from "@/components/ui/skeleton";
-import { ApiError } from "@/lib/webhooks/api-client";
+import { LoadError, LoadingRows } from "@/components/layout/load-states";
 
 export function AuditLoading({ rows = 5 }: { rows?: number }) {
   const t = useTranslations("audit");
-  return (
-    <div
-      role="status"
-      aria-label={t("loading")}
-      className="space-y-2 rounded-lg border border-slate-200 bg-white p-4"
-    >
-      {Array.from({ length: rows }, (_, i) => (
-        <Skeleton key={i} className="h-8 w-full" />
-      ))}
-    </div>
-  );
+  return <LoadingRows label={t("loading")} rows={rows} />;
 }
 
-export function AuditError({
-  error,
-  onRetry,
-  retrying,
-}: {
-  error: Error;
-  onRetry: () => void;
-  retrying: boolean;
-}) {
-  const t = useTranslations();
+export function AuditError(props: { error: Error; onRetry: () => void; retrying: boolean }) {
+  const t = useTranslations("audit");
   return (
-    <div role="alert" className="space-y-3 rounded-lg border border-red-200 bg-red-50 p-4 text-sm">
-      <p className="font-medium text-red-900">{t("audit.loadFailed")}</p>
-      <p className="text-red-800">{error.message}</p>
-      {error instanceof ApiError && error.envelope.requestId !== "unknown" && (
-        <p className="text-xs text-red-700">
-          {t("audit.requestId", { id: error.envelope.requestId })}
-        </p>
-      )}
-      <Button
-        variant="secondary"
-        size="sm"
-        onClick={onRetry}
-        disabled={retrying}
-        aria-busy={retrying}
-      >
-        {t("common.tryAgain")}
-      </Button>
-    </div>
+    <LoadError title={t("loadFailed")} requestIdLabel={(id) => t("requestId", { id })} {...props} />
   );
 }
 

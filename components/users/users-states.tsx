@@ -2,55 +2,21 @@
 
 import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
-import { Skeleton } from "@/components/ui/skeleton";
-import { ApiError } from "@/lib/webhooks/api-client";
+import { LoadError, LoadingRows } from "@/components/layout/load-states";
 
 export function UsersLoading() {
   const t = useTranslations("users");
-  return (
-    <div
-      role="status"
-      aria-label={t("loading")}
-      className="space-y-2 rounded-lg border border-slate-200 bg-white p-4"
-    >
-      {[0, 1, 2, 3].map((i) => (
-        <Skeleton key={i} className="h-8 w-full" />
-      ))}
-    </div>
-  );
+  return <LoadingRows label={t("loading")} />;
 }
 
-export function UsersError({
-  error,
-  onRetry,
-  retrying,
-}: {
-  error: Error;
-  onRetry?: () => void;
-  retrying?: boolean;
-}) {
+export function UsersError(props: { error: Error; onRetry?: () => void; retrying?: boolean }) {
   const t = useTranslations();
   return (
-    <div role="alert" className="space-y-3 rounded-lg border border-red-200 bg-red-50 p-4 text-sm">
-      <p className="font-medium text-red-900">{t("users.loadFailed")}</p>
-      <p className="text-red-800">{error.message}</p>
-      {error instanceof ApiError && error.envelope.requestId !== "unknown" && (
-        <p className="text-xs text-red-700">
-          {t("webhooks.requestId", { id: error.envelope.requestId })}
-        </p>
-      )}
-      {onRetry && (
-        <Button
-          variant="secondary"
-          size="sm"
-          onClick={onRetry}
-          disabled={retrying}
-          aria-busy={retrying}
-        >
-          {t("common.tryAgain")}
-        </Button>
-      )}
-    </div>
+    <LoadError
+      title={t("users.loadFailed")}
+      requestIdLabel={(id) => t("webhooks.requestId", { id })}
+      {...props}
+    />
   );
 }
 
