@@ -1,28 +1,33 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseEnv, parseSandboxEnv } from "./env";
+import type { RazorpayEnvConfig } from "./providers/razorpay/env";
 import { SANDBOX_CONEKTA_API_KEY, SANDBOX_RAZORPAY_ACCOUNTS } from "./sandbox/defaults";
 
 describe("parseEnv", () => {
   it("runs on the sandbox, with its keys and the seeded accounts, when no provider key is set", () => {
     const env = parseEnv({ SANDBOX_PORT: "4999" });
     expect(env.sandbox).toBe(true);
-    expect(env.conekta).toEqual({
+    expect(env.providers.conekta?.config).toEqual({
       apiKey: SANDBOX_CONEKTA_API_KEY,
       apiBase: "http://127.0.0.1:4999/conekta",
       apiVersion: "2.1.0",
     });
-    expect(env.razorpay?.apiBase).toBe("http://127.0.0.1:4999/razorpay");
-    expect(env.razorpay?.accounts.map((a) => a.id)).toEqual(
-      SANDBOX_RAZORPAY_ACCOUNTS.map((a) => a.id),
+    expect((env.providers.razorpay?.config as RazorpayEnvConfig | null)?.apiBase).toBe(
+      "http://127.0.0.1:4999/razorpay",
     );
+    expect(
+      (env.providers.razorpay?.config as RazorpayEnvConfig | null)?.accounts.map(
+        (a: { id: string }) => a.id,
+      ),
+    ).toEqual(SANDBOX_RAZORPAY_ACCOUNTS.map((a) => a.id));
     expect(env.port).toBe(3000);
   });
 
   it("talks to the real providers when keys are set, and leaves an unconfigured provider off", () => {
     const env = parseEnv({ CONEKTA_API_KEY: "key_live_abc" });
     expect(env.sandbox).toBe(false);
-    expect(env.conekta?.apiBase).toBe("https://api.conekta.io");
-    expect(env.razorpay).toBeNull();
+    expect((env.providers.conekta?.config as { apiBase: string } | null)?.apiBase).toBe("https://api.conekta.io");
+    expect(env.providers.razorpay?.config).toBeNull();
   });
 
   it("reads Razorpay's accounts as acc_id=Name pairs", () => {
@@ -31,11 +36,13 @@ describe("parseEnv", () => {
       RAZORPAY_KEY_SECRET: "s3cret",
       RAZORPAY_ACCOUNTS: "acc_AAAAAAAAAAAAAA=Shop A, acc_BBBBBBBBBBBBBB",
     });
-    expect(env.razorpay?.accounts).toEqual([
+    expect((env.providers.razorpay?.config as RazorpayEnvConfig | null)?.accounts).toEqual([
       { id: "acc_AAAAAAAAAAAAAA", name: "Shop A" },
       { id: "acc_BBBBBBBBBBBBBB", name: "acc_BBBBBBBBBBBBBB" },
     ]);
-    expect(env.razorpay?.apiBase).toBe("https://api.razorpay.com");
+    expect((env.providers.razorpay?.config as RazorpayEnvConfig | null)?.apiBase).toBe(
+      "https://api.razorpay.com",
+    );
   });
 
   it("listens on 127.0.0.1 unless HOST says otherwise, and refuses a HOST that is no address", () => {

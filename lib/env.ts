@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { httpUrl } from "./config/fields";
+import { listDefinitions, type ProviderDefinition } from "./providers/catalogue";
 import {
   SANDBOX_CONEKTA_API_KEY,
   SANDBOX_DEFAULT_PORT,
-  SANDBOX_RAZORPAY_ACCOUNTS,
   SANDBOX_RAZORPAY_KEY_ID,
   SANDBOX_RAZORPAY_KEY_SECRET,
 } from "./sandbox/defaults";
@@ -14,38 +15,10 @@ import {
 
 type Source = Record<string, string | undefined>;
 
-const optionalText = z
-  .string()
-  .trim()
-  .transform((v) => (v === "" ? undefined : v))
-  .optional();
-const httpUrl = z
-  .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
-  .transform((v) => v.replace(/\/+$/, ""));
 const port = z.coerce.number({ error: "must be a port number" }).int().min(1).max(65_535);
 const flag = z
   .enum(["1", "0", "true", "false", "yes", "no", "on", "off"], { error: "must be true or false" })
   .transform((v) => ["1", "true", "yes", "on"].includes(v));
-
-const accountListSchema = z.string().transform((v, ctx) => {
-  const accounts = v
-    .split(",")
-    .map((pair) => pair.trim())
-    .filter(Boolean)
-    .map((pair) => {
-      const [id = "", ...name] = pair.split("=");
-      return { id: id.trim(), name: name.join("=").trim() || id.trim() };
-    });
-  const bad = accounts.find((a) => !/^acc_[A-Za-z0-9]{14}$/.test(a.id));
-  if (bad) {
-    ctx.addIssue({
-      code: "custom",
-      message: `"${bad.id}" is not a Razorpay account id (acc_ + 14 characters)`,
-    });
-    return z.NEVER;
-  }
-  return accounts;
-});
 
 const rawSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -59,19 +32,6 @@ const rawSchema = z.object({
     .min(100)
     .max(120_000)
     .default(10_000),
-  CONEKTA_API_KEY: optionalText,
-  CONEKTA_API_BASE: httpUrl.optional(),
-  CONEKTA_API_VERSION: z
-    .string()
-    .regex(/^2\.\d+\.\d+$/, "must be a Conekta API version such as 2.1.0")
-    .default("2.1.0"),
-  RAZORPAY_KEY_ID: z
-    .string()
-    .regex(/^rzp_(test|live)_\w+$/, "must be a Razorpay key id (rzp_test_… or rzp_live_…)")
-    .optional(),
-  RAZORPAY_KEY_SECRET: optionalText,
-  RAZORPAY_API_BASE: httpUrl.optional(),
-  RAZORPAY_ACCOUNTS: accountListSchema.optional(),
   HOST: z
     .string()
     .regex(/^[A-Za-z0-9.:-]+$/, "must be a host name or an IP address")
@@ -84,9 +44,12 @@ const rawSchema = z.object({
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
 });
 
-export interface ProviderAccount {
-  id: string;
-  name: string;
+/** A provider's configuration as its folder's env schema made it, and the secrets in it. */
+export interface ProviderSetting {
+  /** What the provider's adapter is built from; null when the provider is off. */
+  config: unknown;
+  /** The values of its secret variables, for redaction. */
+  secrets: string[];
 }
 
 /** Where the console keeps its own state: a PostgreSQL server, or PGlite in a local folder. */
@@ -106,51 +69,59 @@ export interface ConsoleEnv {
   sandbox: boolean;
   sandboxPort: number;
   timeoutMs: number;
-  conekta: { apiKey: string; apiBase: string; apiVersion: string } | null;
-  razorpay: {
-    keyId: string;
-    keySecret: string;
-    apiBase: string;
-    accounts: ProviderAccount[];
-  } | null;
+  /** Each known provider's setting, by provider id (lib/providers/<name>/env.ts). */
+  providers: Record<string, ProviderSetting>;
 }
 
 export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
+function configError(issue: z.core.$ZodIssue | undefined): ConfigError {
+  const name = String(issue?.path[0] ?? "configuration");
+  return new ConfigError(`Invalid configuration: ${name} ${issue?.message ?? "is invalid"}`);
+}
+
+// Empty strings mean "unset", as they do in most .env files.
+function clean(source: Source): Source {
+  return Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+}
+
 function parseRaw(source: Source) {
-  // Empty strings mean "unset", as they do in most .env files.
-  const cleaned = Object.fromEntries(
-    Object.entries(source).filter(([, v]) => v !== undefined && v !== ""),
-  );
-  const result = rawSchema.safeParse(cleaned);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const name = String(issue?.path[0] ?? "configuration");
-    throw new ConfigError(`Invalid configuration: ${name} ${issue?.message ?? "is invalid"}`);
-  }
+  const result = rawSchema.safeParse(clean(source));
+  if (!result.success) throw configError(result.error.issues[0]);
   return result.data;
+}
+
+/** One provider's variables through its own schema; on the sandbox its secrets default to the sandbox's. */
+function parseProvider(
+  { env }: ProviderDefinition,
+  source: Source,
+  context: { sandbox: boolean; sandboxBase: string },
+): ProviderSetting {
+  const values: Source = {};
+  for (const [name, variable] of Object.entries(env.variables))
+    values[name] = source[name] ?? (context.sandbox ? variable.sandbox : undefined);
+  const result = env.schema.safeParse(values);
+  if (!result.success) throw configError(result.error.issues[0]);
+  const secrets = Object.entries(env.variables)
+    .filter(([, variable]) => variable.secret)
+    .map(([name]) => values[name])
+    .filter((v): v is string => v !== undefined);
+  return { config: env.toConfig(result.data, context), secrets };
 }
 
 /** Reads the console's configuration; throws ConfigError with a one-line message. */
 export function parseEnv(source: Source): ConsoleEnv {
   const raw = parseRaw(source);
-  const hasConekta = raw.CONEKTA_API_KEY !== undefined;
-  const hasRazorpay = raw.RAZORPAY_KEY_ID !== undefined || raw.RAZORPAY_KEY_SECRET !== undefined;
-  if (hasRazorpay && (raw.RAZORPAY_KEY_ID === undefined || raw.RAZORPAY_KEY_SECRET === undefined)) {
-    const missing = raw.RAZORPAY_KEY_ID === undefined ? "RAZORPAY_KEY_ID" : "RAZORPAY_KEY_SECRET";
-    throw new ConfigError(
-      `Invalid configuration: ${missing} is required when the other Razorpay key is set`,
-    );
-  }
-  const sandbox = raw.SANDBOX === "on" || (raw.SANDBOX === "auto" && !hasConekta && !hasRazorpay);
-  const sandboxBase = `http://127.0.0.1:${raw.SANDBOX_PORT}`;
-
-  const conektaKey = raw.CONEKTA_API_KEY ?? (sandbox ? SANDBOX_CONEKTA_API_KEY : undefined);
-  const razorpayKeyId = raw.RAZORPAY_KEY_ID ?? (sandbox ? SANDBOX_RAZORPAY_KEY_ID : undefined);
-  const razorpayKeySecret =
-    raw.RAZORPAY_KEY_SECRET ?? (sandbox ? SANDBOX_RAZORPAY_KEY_SECRET : undefined);
+  const cleaned = clean(source);
+  const definitions = listDefinitions();
+  // Any provider secret set means real providers; with none, `auto` runs on the bundled sandbox.
+  const anyKeySet = definitions.some(({ env }) =>
+    Object.entries(env.variables).some(([name, v]) => v.secret && cleaned[name] !== undefined),
+  );
+  const sandbox = raw.SANDBOX === "on" || (raw.SANDBOX === "auto" && !anyKeySet);
+  const context = { sandbox, sandboxBase: `http://127.0.0.1:${raw.SANDBOX_PORT}` };
 
   return {
     port: raw.PORT,
@@ -164,27 +135,9 @@ export function parseEnv(source: Source): ConsoleEnv {
     sandbox,
     sandboxPort: raw.SANDBOX_PORT,
     timeoutMs: raw.PROVIDER_TIMEOUT_MS,
-    conekta: conektaKey
-      ? {
-          apiKey: conektaKey,
-          apiBase:
-            raw.CONEKTA_API_BASE ?? (sandbox ? `${sandboxBase}/conekta` : "https://api.conekta.io"),
-          apiVersion: raw.CONEKTA_API_VERSION,
-        }
-      : null,
-    razorpay:
-      razorpayKeyId && razorpayKeySecret
-        ? {
-            keyId: razorpayKeyId,
-            keySecret: razorpayKeySecret,
-            apiBase:
-              raw.RAZORPAY_API_BASE ??
-              (sandbox ? `${sandboxBase}/razorpay` : "https://api.razorpay.com"),
-            accounts:
-              raw.RAZORPAY_ACCOUNTS ??
-              (sandbox ? SANDBOX_RAZORPAY_ACCOUNTS.map((a) => ({ ...a })) : []),
-          }
-        : null,
+    providers: Object.fromEntries(
+      definitions.map((d) => [d.descriptor.id, parseProvider(d, cleaned, context)]),
+    ),
   };
 }
 
@@ -200,13 +153,15 @@ export interface SandboxEnv {
  */
 export function parseSandboxEnv(source: Source, defaults = { allowLoopback: false }): SandboxEnv {
   const raw = parseRaw(source);
+  // The sandbox emulates both providers, so it takes their keys by name.
+  const keys = clean(source);
   return {
     port: raw.SANDBOX_PORT,
     allowLoopback: raw.SANDBOX_ALLOW_LOOPBACK ?? defaults.allowLoopback,
     keys: {
-      conektaApiKey: raw.CONEKTA_API_KEY ?? SANDBOX_CONEKTA_API_KEY,
-      razorpayKeyId: raw.RAZORPAY_KEY_ID ?? SANDBOX_RAZORPAY_KEY_ID,
-      razorpayKeySecret: raw.RAZORPAY_KEY_SECRET ?? SANDBOX_RAZORPAY_KEY_SECRET,
+      conektaApiKey: keys.CONEKTA_API_KEY ?? SANDBOX_CONEKTA_API_KEY,
+      razorpayKeyId: keys.RAZORPAY_KEY_ID ?? SANDBOX_RAZORPAY_KEY_ID,
+      razorpayKeySecret: keys.RAZORPAY_KEY_SECRET ?? SANDBOX_RAZORPAY_KEY_SECRET,
     },
   };
 }

@@ -58,14 +58,15 @@ const ORIGIN = "http://console.test";
 
 const roles = ["admin", "support", "merchant", "viewer"] as const satisfies readonly Role[];
 const providers = ["conekta", "razorpay"] as const satisfies readonly ProviderId[];
+type TestProvider = (typeof providers)[number];
 type Which = "own" | "other";
 
 /** `own` is granted to the merchant and the viewer; `other` is not (and is below its limit). */
-const ACCOUNTS: Record<ProviderId, Record<Which, string>> = {
+const ACCOUNTS: Record<(typeof providers)[number], Record<Which, string>> = {
   conekta: { own: "6595f5005eed000000000004", other: "6594a3805eed000000000003" },
   razorpay: { own: "acc_Ha6Vb2QzPQ9x1K", other: "acc_JkL3mN4pQ5rS6t" },
 };
-const EVENTS: Record<ProviderId, [string, string]> = {
+const EVENTS: Record<(typeof providers)[number], [string, string]> = {
   conekta: ["order.paid", "charge.paid"],
   razorpay: ["payment.captured", "payment.failed"],
 };
@@ -124,13 +125,13 @@ async function addCounter(fault: CounterInput) {
 async function sandboxHits() {
   const response = await fetch(`${sandbox().url}/__control/faults`);
   const { data } = (await response.json()) as { data: Fault[] };
-  const of = (provider: ProviderId, account: string) =>
+  const of = (provider: TestProvider, account: string) =>
     data.find((f) => f.provider === provider && f.account === account)?.hits ?? 0;
   return { of, total: data.reduce((sum, f) => sum + f.hits, 0) };
 }
 
 /** Runs `call` and says how many requests reached the sandbox meanwhile. */
-async function counted<T>(provider: ProviderId, account: string, call: () => Promise<T>) {
+async function counted<T>(provider: TestProvider, account: string, call: () => Promise<T>) {
   const before = await sandboxHits();
   const result = await call();
   const after = await sandboxHits();
@@ -146,7 +147,7 @@ async function counted<T>(provider: ProviderId, account: string, call: () => Pro
 let serial = 0;
 const receiverUrl = (what: string) => `${sandbox().url}/receivers/ok/matrix-${what}-${++serial}`;
 
-async function createFixture(provider: ProviderId, account: string): Promise<string> {
+async function createFixture(provider: TestProvider, account: string): Promise<string> {
   const created = await getProvider(provider).createWebhook(
     { account, language: "en" },
     { url: receiverUrl("fixture"), events: [EVENTS[provider][0]] },
@@ -154,14 +155,14 @@ async function createFixture(provider: ProviderId, account: string): Promise<str
   return created.id;
 }
 
-async function removeFixture(provider: ProviderId, account: string, id: string) {
+async function removeFixture(provider: TestProvider, account: string, id: string) {
   await getProvider(provider)
     .deleteWebhook({ account, language: "en" }, id)
     .catch(() => undefined); // already deleted by the cell
 }
 
 /** The webhooks' URLs at the sandbox itself, asked without the console. */
-async function urlsAtSandbox(provider: ProviderId, account: string): Promise<string[]> {
+async function urlsAtSandbox(provider: TestProvider, account: string): Promise<string[]> {
   const page = await getProvider(provider).listWebhooks({ account, language: "en", limit: 100 });
   return page.data.map((w) => w.url);
 }
@@ -204,7 +205,7 @@ async function envelope(response: Response): Promise<ErrorEnvelope["error"]> {
   return parsed.data.error;
 }
 
-const scoped = (provider: ProviderId, account: string) => `/api/${provider}/${account}/webhooks`;
+const scoped = (provider: TestProvider, account: string) => `/api/${provider}/${account}/webhooks`;
 
 type Action = "list" | "get" | "create" | "update" | "delete" | "ping";
 const actions = ["list", "get", "create", "update", "delete", "ping"] as const;
@@ -219,7 +220,7 @@ const successOf: Record<Action, number> = {
 };
 
 /** The request of an action on one account; `id` is an existing webhook there. */
-function requestOf(action: Action, provider: ProviderId, account: string, id: string) {
+function requestOf(action: Action, provider: TestProvider, account: string, id: string) {
   const base = scoped(provider, account);
   const params = { provider, account, id };
   switch (action) {
@@ -348,7 +349,7 @@ describe("the access matrix: role × action × own/other account × provider", (
 // --- 2. sessions -----------------------------------------------------------------------------
 
 /** Every API route but sign-in, each called as a browser page would (same origin, JSON). */
-const everyRoute: Record<string, (provider: ProviderId, account: string, id: string) => Call> = {
+const everyRoute: Record<string, (provider: TestProvider, account: string, id: string) => Call> = {
   "GET /api/{provider}/accounts": (provider) => requestOfAccounts(provider),
   "GET /api/{provider}/events": (provider) => ({
     handler: eventsRoute.GET,

@@ -1,5 +1,6 @@
 "use client";
 
+import { accountNameOf } from "@/components/accounts/account-name";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useCombobox } from "downshift";
 import { ChevronsUpDown, Loader2 } from "lucide-react";
@@ -12,7 +13,7 @@ import { accountQueries } from "@/lib/webhooks/queries";
 import { cn } from "@/lib/utils/cn";
 import { useCurrentAccount } from "./use-current-account";
 
-const LOAD_MORE = { id: "__load-more__", name: "", provider: "conekta" } as const satisfies Account;
+const LOAD_MORE = { id: "__load-more__", name: "", provider: "" } as const satisfies Account;
 type Item = Account | typeof LOAD_MORE;
 
 /**
@@ -31,14 +32,9 @@ export function AccountSwitcher({ provider, account }: { provider: ProviderId; a
 
   const loaded = accounts.data?.pages.flatMap((p) => p.data) ?? [];
   const items: Item[] = accounts.hasNextPage ? [...loaded, LOAD_MORE] : loaded;
-  const nameOf = (a: Account) =>
-    a.provider === "conekta" && a.id === "default" ? t("home.holdingCompany") : a.name;
+  const nameOf = (a: Account) => accountNameOf(a, t("home.holdingCompany"));
   const current = loaded.find((a) => a.id === account) ?? currentAccount;
-  const currentName = current
-    ? nameOf(current)
-    : account === "default"
-      ? t("home.holdingCompany")
-      : account;
+  const currentName = nameOf(current ?? { provider, id: account, name: account });
 
   const combobox = useCombobox<Item>({
     items,

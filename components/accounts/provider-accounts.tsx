@@ -1,5 +1,6 @@
 "use client";
 
+import { accountNameOf } from "@/components/accounts/account-name";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
@@ -68,9 +69,7 @@ export function ProviderAccounts({
                   href={`/${provider}/${account.id}/webhooks`}
                   className="font-medium text-indigo-700 hover:underline"
                 >
-                  {account.id === "default" && provider === "conekta"
-                    ? t("home.holdingCompany")
-                    : account.name}
+                  {accountNameOf(account, t("home.holdingCompany"))}
                 </Link>
                 <code className="truncate text-xs text-slate-500">{account.id}</code>
               </li>

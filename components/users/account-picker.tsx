@@ -1,5 +1,6 @@
 "use client";
 
+import { accountNameOf } from "@/components/accounts/account-name";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useCombobox } from "downshift";
 import { ChevronsUpDown, Loader2 } from "lucide-react";
@@ -13,7 +14,7 @@ import type { Account } from "@/lib/webhooks/model";
 import { cn } from "@/lib/utils/cn";
 import { GrantedAccounts } from "./granted-accounts";
 
-const LOAD_MORE = { id: "__load-more__", name: "", provider: "conekta" } as const satisfies Account;
+const LOAD_MORE = { id: "__load-more__", name: "", provider: "" } as const satisfies Account;
 type Item = Account | typeof LOAD_MORE;
 const keyOf = (a: { provider: string; account: string }) => `${a.provider}/${a.account}`;
 
@@ -55,8 +56,7 @@ export function AccountPicker({
   );
   const failed = accounts.data?.pages.at(-1)?.failed ?? [];
   const items: Item[] = accounts.hasNextPage ? [...loaded, LOAD_MORE] : loaded;
-  const nameOf = (a: Account) =>
-    a.provider === "conekta" && a.id === "default" ? t("home.holdingCompany") : a.name;
+  const nameOf = (a: Account) => accountNameOf(a, t("home.holdingCompany"));
 
   const combobox = useCombobox<Item>({
     id,

@@ -1,5 +1,6 @@
 "use client";
 
+import { accountNameOf } from "@/components/accounts/account-name";
 import { useTranslations } from "use-intl";
 import type { GrantedAccountView } from "@/lib/users/model";
 
@@ -12,10 +13,10 @@ export function GrantedAccountName({
   providerName: string;
 }) {
   const t = useTranslations("home");
-  const name =
-    account.provider === "conekta" && account.account === "default"
-      ? t("holdingCompany")
-      : account.name;
+  const name = accountNameOf(
+    { provider: account.provider, id: account.account, name: account.name },
+    t("holdingCompany"),
+  );
   return (
     <span title={account.account}>
       <span className="text-slate-500">{providerName} · </span>

@@ -1,5 +1,6 @@
 "use client";
 
+import { getDescriptor } from "@/lib/providers/catalogue";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { Path, UseFormReturn } from "react-hook-form";
@@ -57,22 +58,18 @@ export function useSaveWebhook({
   };
 
   const onSubmit = form.handleSubmit(async (values) => {
-    const extra =
-      provider === "razorpay"
-        ? {
-            alertEmail: values.alertEmail || null,
-            ...(values.secret ? { secret: values.secret } : {}),
-          }
-        : {};
+    const { fields, enableDisable } = getDescriptor(provider).capabilities;
+    const extra = {
+      ...(fields.alertEmail ? { alertEmail: values.alertEmail || null } : {}),
+      ...(fields.secret && values.secret ? { secret: values.secret } : {}),
+    };
     if (orphan) {
       await update
         .mutateAsync({ events: values.events })
         .then(() => onSaved(true), showServerError);
     } else if (webhook) {
       const active =
-        provider === "razorpay" && values.active !== webhook.active
-          ? { active: values.active }
-          : {};
+        enableDisable && values.active !== webhook.active ? { active: values.active } : {};
       await update
         .mutateAsync({ url: values.url, events: values.events, ...extra, ...active })
         .then(() => onSaved(false), showServerError);

@@ -17,7 +17,7 @@ import {
 } from "@/lib/webhooks/schemas";
 import { EventPicker } from "./event-picker";
 import { FormField, describedBy, useFieldMessage } from "./form-field";
-import { RazorpayFields } from "./razorpay-fields";
+import { ProviderFields, hasProviderFields } from "./provider-fields";
 import { useLeaveGuard } from "./use-leave-guard";
 import { useSaveWebhook } from "./use-save-webhook";
 
@@ -121,8 +121,13 @@ export function WebhookForm({
         )}
       </div>
 
-      {provider === "razorpay" && (
-        <RazorpayFields form={form} webhook={webhook} disabled={orphan !== null} />
+      {hasProviderFields(provider) && (
+        <ProviderFields
+          provider={provider}
+          form={form}
+          webhook={webhook}
+          disabled={orphan !== null}
+        />
       )}
 
       <div className="flex items-center gap-3">

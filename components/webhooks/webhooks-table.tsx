@@ -1,5 +1,6 @@
 "use client";
 
+import { getDescriptor } from "@/lib/providers/catalogue";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "use-intl";
 import { useCan } from "@/components/auth/me-context";
@@ -116,7 +117,7 @@ export function WebhooksTable({
             <Td className={cn("max-sm:basis-full", stacked)}>
               <div className="flex flex-wrap justify-end gap-1 max-sm:justify-start">
                 {mayPing && <PingButton provider={provider} account={account} id={webhook.id} />}
-                {mayPing && provider === "razorpay" && (
+                {mayPing && getDescriptor(provider).capabilities.signedPing && (
                   <SignedPingButton provider={provider} account={account} id={webhook.id} />
                 )}
                 {mayWrite && (

@@ -1,5 +1,6 @@
 "use client";
 
+import { getDescriptor } from "@/lib/providers/catalogue";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useDebouncedCallback } from "use-debounce";
@@ -28,6 +29,7 @@ export function WebhooksView({
   account: string;
 }) {
   const t = useTranslations();
+  const { capabilities } = getDescriptor(provider);
   const mayCreate = useCan("webhooks:write");
   const { q, dates, query, navigate } = useListParams();
   const [searchText, setSearchText] = useState(q);
@@ -62,9 +64,9 @@ export function WebhooksView({
           <Input
             type="search"
             aria-label={t("webhooks.search")}
-            // Razorpay cannot search: the console searches URLs and event names itself.
+            // Where the provider cannot search, the console searches URLs and event names itself.
             placeholder={
-              provider === "razorpay"
+              capabilities.search === "console"
                 ? t("webhooks.searchPlaceholderEvents")
                 : t("webhooks.searchPlaceholder")
             }
@@ -75,7 +77,7 @@ export function WebhooksView({
             }}
           />
         </div>
-        {provider === "razorpay" && (
+        {capabilities.dateFilter && (
           <DateFilter
             value={dates}
             onChange={(range) => navigate({ from: range.from, to: range.to })}

@@ -7,10 +7,9 @@ function secrets(): string[] {
     const env = getEnv();
     const databasePassword =
       env.database.kind === "server" ? decodeURIComponent(new URL(env.database.url).password) : "";
+    // Each provider's secrets are the variables its env schema declares secret.
     return [
-      env.conekta?.apiKey,
-      env.razorpay?.keySecret,
-      env.razorpay?.keyId,
+      ...Object.values(env.providers).flatMap((p) => p.secrets),
       env.sessionSecret,
       databasePassword,
     ].filter((s): s is string => typeof s === "string" && s.length >= 6);

@@ -1,39 +1,66 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
-import { providerIdSchema, type ProviderId } from "@/lib/webhooks/model";
+import { addDefinition, listDescriptors, type ProviderDefinition } from "./catalogue";
 import { createConektaAdapter } from "./conekta/adapter";
+import type { ConektaEnvConfig } from "./conekta/env";
 import { createRazorpayAdapter } from "./razorpay/adapter";
+import type { RazorpayEnvConfig } from "./razorpay/env";
 import type { ProviderAdapter } from "./types";
 
-/** One line per provider: how to build its adapter from the configuration, or null when it is off. */
-const factories: Record<ProviderId, () => ProviderAdapter | null> = {
-  conekta: () => {
-    const { conekta, timeoutMs } = getEnv();
-    return conekta && createConektaAdapter({ ...conekta, timeoutMs });
-  },
-  razorpay: () => {
-    const { razorpay, timeoutMs, sandbox } = getEnv();
-    return (
-      razorpay &&
-      createRazorpayAdapter({ ...razorpay, timeoutMs, allowPrivatePingTargets: sandbox })
-    );
-  },
+/** What every adapter gets besides its own configuration. */
+export interface AdapterContext {
+  timeoutMs: number;
+  /** On the sandbox, pings may go to loopback and private addresses. */
+  sandbox: boolean;
+}
+
+/** How to build a provider's adapter from the configuration its env schema made (lib/providers/<name>/env.ts). */
+export type AdapterFactory = (config: never, context: AdapterContext) => ProviderAdapter;
+
+/** One line per provider: its adapter, from its configuration. */
+const factories: Record<string, AdapterFactory> = {
+  conekta: (config: ConektaEnvConfig, { timeoutMs }) =>
+    createConektaAdapter({ ...config, timeoutMs }),
+  razorpay: (config: RazorpayEnvConfig, c) =>
+    createRazorpayAdapter({
+      ...config,
+      timeoutMs: c.timeoutMs,
+      allowPrivatePingTargets: c.sandbox,
+    }),
 };
 
-const adapters = new Map<ProviderId, ProviderAdapter | null>();
+/** Adds a provider at run time, as a line in catalogue.ts and one above would (used by tests). */
+export function registerProvider(definition: ProviderDefinition, factory: AdapterFactory): void {
+  addDefinition(definition);
+  factories[definition.descriptor.id] = factory;
+}
 
-function adapterFor(id: ProviderId): ProviderAdapter | null {
-  if (!adapters.has(id)) adapters.set(id, factories[id]());
+const adapters = new Map<string, ProviderAdapter | null>();
+
+function adapterFor(id: string): ProviderAdapter | null {
+  if (!adapters.has(id)) {
+    const env = getEnv();
+    const config = env.providers[id]?.config;
+    const factory = factories[id];
+    adapters.set(
+      id,
+      config && factory
+        ? factory(config as never, { timeoutMs: env.timeoutMs, sandbox: env.sandbox })
+        : null,
+    );
+  }
   return adapters.get(id) ?? null;
 }
 
 /** The configured providers, in the order of the console's menu. */
 export function listProviders(): ProviderAdapter[] {
-  return providerIdSchema.options.map(adapterFor).filter((a): a is ProviderAdapter => a !== null);
+  return listDescriptors()
+    .map((d) => adapterFor(d.id))
+    .filter((a): a is ProviderAdapter => a !== null);
 }
 
-export function getProvider(id: ProviderId): ProviderAdapter {
+export function getProvider(id: string): ProviderAdapter {
   const adapter = adapterFor(id);
   if (!adapter) throw AppError.of("not_found", "providerNotConfigured", { provider: id });
   return adapter;

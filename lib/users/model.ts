@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { roles } from "@/lib/auth/roles";
-import { pageInfoSchema, providerIds } from "@/lib/webhooks/model";
+import { pageInfoSchema, providerIdSchema } from "@/lib/webhooks/model";
 
 /**
  * The users API's model (JSON on the wire) and the input schemas that the users page's forms and
@@ -55,7 +55,7 @@ export const userNameSchema = z
 
 /** An account to grant: which provider, which account there (checked at the provider on save). */
 export const accountRefSchema = z.object({
-  provider: z.enum(providerIds, { error: "validation.providerUnknown" }),
+  provider: providerIdSchema,
   account: z
     .string({ error: "validation.accountInvalid" })
     .regex(/^[A-Za-z0-9_-]{1,64}$/, "validation.accountInvalid"),

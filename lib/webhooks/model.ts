@@ -1,10 +1,13 @@
 import { z } from "zod";
+import { isProviderId } from "@/lib/providers/catalogue";
 
 /** The console's own model (DESIGN.md): what pages and route handlers speak, for every provider. */
 
-export const providerIds = ["conekta", "razorpay"] as const;
-export const providerIdSchema = z.enum(providerIds);
-export type ProviderId = z.infer<typeof providerIdSchema>;
+/** A provider the console knows (lib/providers/catalogue.ts), by its id: `conekta`, `razorpay`. */
+export const providerIdSchema = z
+  .string()
+  .refine(isProviderId, { error: "validation.providerUnknown" });
+export type ProviderId = string;
 
 export const pageInfoSchema = z.object({
   next: z.string().nullable(),
@@ -17,6 +20,11 @@ export const accountSchema = z.object({
   id: z.string(),
   name: z.string(),
   provider: providerIdSchema,
+  /**
+   * `holding`: the provider's own account above the others (Conekta's holding company), which the
+   * console names in the user's language; `account` (or absent): an account with its own name.
+   */
+  kind: z.enum(["holding", "account"]).optional(),
 });
 export type Account = z.infer<typeof accountSchema>;
 

@@ -1,21 +1,15 @@
 import { z } from "zod";
+import { getDescriptor } from "@/lib/providers/catalogue";
+import type { UrlRuleContext } from "@/lib/providers/descriptor";
 import type { ProviderId } from "./model";
-import {
-  RAZORPAY_BLOCKED_DOMAINS,
-  RAZORPAY_BLOCKED_SUFFIXES,
-  RAZORPAY_MAX_URL_LENGTH,
-} from "./razorpay-url-facts";
+
+export type { UrlRuleContext } from "@/lib/providers/descriptor";
 
 /**
  * The create/edit schemas, shared by the form in the browser and the console API on the server, so
  * both catch the same mistakes before the provider does. Issue messages are message keys under
  * `validation.*`; the form and the API translate them into the user's language.
  */
-
-export interface UrlRuleContext {
-  /** On the sandbox the demo receivers live on loopback, so loopback URLs are allowed there. */
-  allowLoopback: boolean;
-}
 
 function parseUrl(value: string): URL | null {
   try {
@@ -26,40 +20,6 @@ function parseUrl(value: string): URL | null {
   }
 }
 
-function isLoopbackHost(hostname: string): boolean {
-  return (
-    hostname === "localhost" ||
-    hostname.endsWith(".localhost") ||
-    /^127\./.test(hostname) ||
-    hostname === "[::1]"
-  );
-}
-
-/** IP literals no public receiver can have (names are checked again, resolved, when pinging). */
-function isPrivateIpLiteral(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
-  const v4 = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(host);
-  if (v4) {
-    const [a = 0, b = 0] = v4.slice(1, 3).map(Number);
-    return (
-      a === 0 ||
-      a === 10 ||
-      a === 127 ||
-      (a === 169 && b === 254) ||
-      (a === 172 && b >= 16 && b <= 31) ||
-      (a === 192 && b === 168) ||
-      (a === 100 && b >= 64 && b <= 127)
-    );
-  }
-  return (
-    host === "::1" ||
-    host === "::" ||
-    /^f[cd]/.test(host) ||
-    /^fe[89ab]/.test(host) ||
-    host.startsWith("::ffff:")
-  );
-}
-
 /** The first rule a URL breaks for this provider, as a message key, or null. */
 export function checkWebhookUrl(
   provider: ProviderId,
@@ -68,30 +28,9 @@ export function checkWebhookUrl(
 ): string | null {
   const url = parseUrl(value.trim());
   if (!url) return "validation.urlInvalid";
-  // `webhook.site.` is `webhook.site`: a trailing dot must not slip a host past the rules below.
+  // `webhook.site.` is `webhook.site`: a trailing dot must not slip a host past the rules.
   const host = url.hostname.toLowerCase().replace(/\.$/, "");
-  if (provider === "conekta") {
-    // Conekta's schema refuses any URL that mentions localhost or 127.0.0.1, anywhere in it.
-    if (!context.allowLoopback && /localhost|127\.0\.0\.1/i.test(value))
-      return "validation.urlLoopback";
-    return null;
-  }
-  if (value.trim().length > RAZORPAY_MAX_URL_LENGTH) return "validation.urlTooLong";
-  if (context.allowLoopback && isLoopbackHost(host)) return null;
-  if (url.port !== "" && url.port !== "80" && url.port !== "443") return "validation.urlPort";
-  if (host === "localhost" || host.endsWith(".localhost") || isPrivateIpLiteral(host)) {
-    return "validation.urlPrivate";
-  }
-  if (host === "razorpay.com" || host.endsWith(".razorpay.com") || /(^|\.)razorpay\./.test(host)) {
-    return "validation.urlRazorpay";
-  }
-  if (
-    RAZORPAY_BLOCKED_DOMAINS.some((d) => host === d || host.endsWith(`.${d}`)) ||
-    RAZORPAY_BLOCKED_SUFFIXES.some((s) => host.endsWith(s))
-  ) {
-    return "validation.urlBlocked";
-  }
-  return null;
+  return getDescriptor(provider).checkUrl({ url, host, raw: value.trim() }, context);
 }
 
 /** Plain http is allowed by both providers but deserves a warning in the form. */
@@ -114,39 +53,50 @@ const eventsField = z.array(z.string().min(1)).min(1, "validation.eventsRequired
 const alertEmailField = z.email("validation.emailInvalid").or(z.literal("")).nullable();
 const secretField = z.string().max(200, "validation.secretTooLong");
 
-/** Everything a create request may carry; Razorpay-only fields are refused for Conekta. */
-export function createWebhookSchema(provider: ProviderId, context: UrlRuleContext) {
-  const base = z.object({ url: urlField(provider, context), events: eventsField });
-  return provider === "razorpay"
-    ? base
-        .extend({ alertEmail: alertEmailField.optional(), secret: secretField.optional() })
-        .strict()
-    : base.strict();
+/** The optional fields a provider keeps, by its capabilities. */
+function extraFields(provider: ProviderId) {
+  const { capabilities } = getDescriptor(provider);
+  return {
+    ...(capabilities.fields.alertEmail ? { alertEmail: alertEmailField.optional() } : {}),
+    ...(capabilities.fields.secret ? { secret: secretField.optional() } : {}),
+  };
 }
 
-export function updateWebhookSchema(provider: ProviderId, context: UrlRuleContext) {
-  const base = z.object({
-    url: urlField(provider, context).optional(),
-    events: eventsField.optional(),
-  });
-  return provider === "razorpay"
-    ? base
-        .extend({
-          alertEmail: alertEmailField.optional(),
-          secret: secretField.optional(),
-          active: z.boolean().optional(),
-        })
-        .strict()
-    : base.strict();
+/** Everything a create request may carry; fields the provider does not keep are refused. */
+// The shapes vary with the provider's capabilities; their output is always one of these types.
+export function createWebhookSchema(
+  provider: ProviderId,
+  context: UrlRuleContext,
+): z.ZodType<CreateWebhookInput> {
+  return z
+    .object({ url: urlField(provider, context), events: eventsField, ...extraFields(provider) })
+    .strict() as z.ZodType<CreateWebhookInput>;
+}
+
+export function updateWebhookSchema(
+  provider: ProviderId,
+  context: UrlRuleContext,
+): z.ZodType<UpdateWebhookInput> {
+  const { enableDisable } = getDescriptor(provider).capabilities;
+  return z
+    .object({
+      url: urlField(provider, context).optional(),
+      events: eventsField.optional(),
+      ...extraFields(provider),
+      ...(enableDisable ? { active: z.boolean().optional() } : {}),
+    })
+    .strict() as z.ZodType<UpdateWebhookInput>;
 }
 
 /** What the create/edit form holds; checked with the same field rules as the API. */
 export function webhookFormSchema(provider: ProviderId, context: UrlRuleContext) {
+  const { fields } = getDescriptor(provider).capabilities;
   return z.object({
     url: urlField(provider, context),
     events: eventsField,
-    alertEmail:
-      provider === "razorpay" ? z.email("validation.emailInvalid").or(z.literal("")) : z.string(),
+    alertEmail: fields.alertEmail
+      ? z.email("validation.emailInvalid").or(z.literal(""))
+      : z.string(),
     secret: secretField,
     active: z.boolean(),
   });

@@ -11,6 +11,7 @@ import type {
 import { isUnchangedMaskedUrl } from "@/lib/webhooks/mask";
 import type { Account, AccountPage, Webhook, WebhookPage } from "@/lib/webhooks/model";
 import type { CreateWebhookInput, UpdateWebhookInput } from "@/lib/webhooks/schemas";
+import { conektaDescriptor } from "./descriptor";
 import { createConektaClient, type ConektaClientConfig, type ConektaScope } from "./client";
 import { CONEKTA_EVENTS, groupByPrefix } from "./events";
 import { CONEKTA_DEFAULT_ACCOUNT, toAccount, toWebhook } from "./mapper";
@@ -22,8 +23,6 @@ import {
   conektaWebhookSchema,
 } from "./schemas";
 
-/** Conekta allows 10 webhooks per environment (PROVIDERS.md). */
-export const CONEKTA_WEBHOOK_LIMIT = 10;
 const ACCOUNTS_PAGE_SIZE = 10;
 const MAX_LIST_LIMIT = 250;
 const cursorSchema = z.union([
@@ -31,10 +30,12 @@ const cursorSchema = z.union([
   z.object({ previous: z.string().min(1) }),
 ]);
 const childCompanyId = /^[0-9a-f]{24}$/;
+// The console names the holding company in the user's language, by its kind.
 const HOLDING: Account = {
   id: CONEKTA_DEFAULT_ACCOUNT,
   name: "Holding company",
   provider: "conekta",
+  kind: "holding",
 };
 
 /** Conekta pages by ids: `next` is the last id of a page, `previous` the first. */
@@ -221,9 +222,9 @@ export function createConektaAdapter(
   }
 
   return {
-    id: "conekta",
-    displayName: "Conekta",
-    webhookLimit: CONEKTA_WEBHOOK_LIMIT,
+    id: conektaDescriptor.id,
+    displayName: conektaDescriptor.displayName,
+    webhookLimit: conektaDescriptor.limits.webhooksPerAccount,
     listAccounts,
     assertAccount,
     getAccount,

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { ProviderAccount } from "@/lib/env";
+import type { RazorpayAccount as ProviderAccount } from "./env";
 import { AppError, type ErrorKey } from "@/lib/http/errors";
 import { decodeCursor, encodeCursor, offsetCursorSchema } from "@/lib/providers/cursor";
 import type {
@@ -13,6 +13,7 @@ import type {
 import { isUnchangedMaskedUrl } from "@/lib/webhooks/mask";
 import type { Account, AccountPage, PingReport, Webhook, WebhookPage } from "@/lib/webhooks/model";
 import type { CreateWebhookInput, UpdateWebhookInput } from "@/lib/webhooks/schemas";
+import { razorpayDescriptor } from "./descriptor";
 import { createRazorpayClient, type RazorpayClientConfig } from "./client";
 import { RAZORPAY_EVENT_GROUPS } from "./events";
 import { toWebhook } from "./mapper";
@@ -33,8 +34,6 @@ const PING_REFUSED = {
   dns: "pingRefusedDns",
 } as const satisfies Record<PingRefusedError["reason"], ErrorKey>;
 
-/** Razorpay allows 30 webhooks per account; a page holds at most 100 (PROVIDERS.md). */
-export const RAZORPAY_WEBHOOK_LIMIT = 30;
 const MAX_COUNT = 100;
 const ACCOUNTS_PAGE_SIZE = 10;
 
@@ -185,9 +184,9 @@ export function createRazorpayAdapter(config: RazorpayConfig): ProviderAdapter {
   }
 
   return {
-    id: "razorpay",
-    displayName: "Razorpay",
-    webhookLimit: RAZORPAY_WEBHOOK_LIMIT,
+    id: razorpayDescriptor.id,
+    displayName: razorpayDescriptor.displayName,
+    webhookLimit: razorpayDescriptor.limits.webhooksPerAccount,
     listAccounts,
     assertAccount,
     getAccount,

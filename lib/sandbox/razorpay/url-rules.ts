@@ -3,7 +3,7 @@ import {
   RAZORPAY_BLOCKED_DOMAINS,
   RAZORPAY_BLOCKED_SUFFIXES,
   RAZORPAY_MAX_URL_LENGTH,
-} from "../../webhooks/razorpay-url-facts";
+} from "../../providers/razorpay/url-facts";
 import { RAZORPAY_TEXT } from "./errors";
 
 /**

@@ -1,0 +1,24 @@
+import type { ProviderDescriptor } from "@/lib/providers/descriptor";
+
+/** Conekta for the browser and shared code: what it can do and what it refuses (PROVIDERS.md). */
+export const conektaDescriptor: ProviderDescriptor = {
+  id: "conekta",
+  displayName: "Conekta",
+  capabilities: {
+    search: "provider",
+    dateFilter: false,
+    signedPing: false,
+    enableDisable: false,
+    fields: { secret: false, alertEmail: false },
+  },
+  // 10 webhooks per environment.
+  limits: { webhooksPerAccount: 10, urlMaxLength: null },
+  // `default` is the holding company itself; the others are its child companies.
+  accounts: { ownAccountId: "default", noun: "childCompany" },
+  checkUrl({ raw }, context) {
+    // Conekta's schema refuses any URL that mentions localhost or 127.0.0.1, anywhere in it.
+    if (!context.allowLoopback && /localhost|127\.0\.0\.1/i.test(raw))
+      return "validation.urlLoopback";
+    return null;
+  },
+};
