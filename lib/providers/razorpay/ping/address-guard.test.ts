@@ -56,6 +56,11 @@ describe("isForbiddenAddress", () => {
     ["2001:0:4136:e378:8000:63bf:f5ff:fffe", true], // Teredo whose client is 10.0.0.1
     ["2001:4860:4860::8888", false],
     ["2606:4700:4700::1111", false],
+    ["64:ff9b:1::808:808", true], // local-use NAT64
+    ["168.63.129.16", true], // Azure wire server
+    ["192.0.0.192", true], // Oracle metadata
+    ["100.100.100.200", true], // Alibaba metadata
+    ["2130706433", true], // not dotted decimal: never trusted as an address
     ["not-an-ip", true],
     ["", true],
   ])("%s → forbidden %s", (ip, forbidden) => {
@@ -77,6 +82,10 @@ const lookup = lookupOf({
   "mixed.example.test": [
     { address: "93.184.215.14", family: 4 },
     { address: "fd00::5", family: 6 },
+  ],
+  "nat64.example.test": [
+    { address: "2606:4700:4700::1111", family: 6 },
+    { address: "64:ff9b::a9fe:a9fe", family: 6 },
   ],
   "public.example.test": [
     { address: "2606:2800:21f:cb07:6820:80da:af6b:8b2c", family: 6 },
@@ -110,6 +119,14 @@ describe("resolveTarget", () => {
     );
     expect(error.reason).toBe("private-address");
     expect(error.message).toContain("fd00::5");
+  });
+
+  it("refuses a name with an IPv6 address that carries a private IPv4", async () => {
+    const error = await refusal(
+      resolveTarget(new URL("https://nat64.example.test/"), { allowPrivate: false, lookup }),
+    );
+    expect(error.reason).toBe("private-address");
+    expect(error.message).toContain("64:ff9b::a9fe:a9fe");
   });
 
   it("refuses a private IP literal without any lookup", async () => {
