@@ -26,13 +26,16 @@ export function useCreateWebhook(provider: ProviderId, account: string) {
           body: JSON.stringify(input),
         }),
       ),
-    onSuccess: async (webhook) => {
+    onSuccess: (webhook) => {
       queryClient.setQueryData(
         webhookQueries.detail(provider, account, webhook.id).queryKey,
         webhook,
       );
-      await queryClient.invalidateQueries({ queryKey: webhookQueries.lists(provider, account) });
     },
+    // Settled, not succeeded: a create that failed half-way (the webhook exists without its
+    // events) has changed the list too.
+    onSettled: () =>
+      queryClient.invalidateQueries({ queryKey: webhookQueries.lists(provider, account) }),
   });
 }
 
@@ -46,21 +49,57 @@ export function useUpdateWebhook(provider: ProviderId, account: string, id: stri
           body: JSON.stringify(input),
         }),
       ),
-    onSuccess: async (webhook) => {
+    onSuccess: (webhook) => {
       queryClient.setQueryData(webhookQueries.detail(provider, account, id).queryKey, webhook);
-      await queryClient.invalidateQueries({ queryKey: webhookQueries.lists(provider, account) });
     },
+    // A refused edit may still have changed something at the provider (or found the webhook gone).
+    onSettled: () =>
+      queryClient.invalidateQueries({ queryKey: webhookQueries.lists(provider, account) }),
   });
 }
 
+/** A cached list page without this webhook (and the quota one lower); a page without it is left as is. */
+export function withoutWebhook(list: WebhookList | undefined, id: string): WebhookList | undefined {
+  if (!list?.data.some((webhook) => webhook.id === id)) return list;
+  const { [id]: _gone, ...lastPings } = list.lastPings;
+  return {
+    ...list,
+    data: list.data.filter((webhook) => webhook.id !== id),
+    quota: { ...list.quota, used: Math.max(0, list.quota.used - 1) },
+    lastPings,
+  };
+}
+
+/** Delete is optimistic: the row leaves every cached page at once and comes back if it fails. */
 export function useDeleteWebhook(provider: ProviderId, account: string) {
   const queryClient = useQueryClient();
+  const lists = { queryKey: webhookQueries.lists(provider, account) };
   return useMutation({
     mutationFn: async (webhook: Pick<Webhook, "id">) => {
       await apiFetch(`/api/${provider}/${account}/webhooks/${webhook.id}`, { method: "DELETE" });
     },
-    onSuccess: () =>
-      queryClient.invalidateQueries({ queryKey: webhookQueries.lists(provider, account) }),
+    onMutate: async ({ id }) => {
+      // A list request already on its way would put the row back when it lands.
+      await queryClient.cancelQueries(lists);
+      const before = queryClient.getQueriesData<WebhookList>(lists);
+      queryClient.setQueriesData<WebhookList>(lists, (list) => withoutWebhook(list, id));
+      return { before };
+    },
+    onError: (_error, _webhook, context) => {
+      for (const [queryKey, list] of context?.before ?? [])
+        queryClient.setQueryData(queryKey, list);
+    },
+    onSuccess: (_result, { id }) => {
+      queryClient.removeQueries({
+        queryKey: webhookQueries.detail(provider, account, id).queryKey,
+        exact: true,
+      });
+      queryClient.removeQueries({
+        queryKey: webhookQueries.pings(provider, account, id).queryKey,
+        exact: true,
+      });
+    },
+    onSettled: () => queryClient.invalidateQueries(lists),
   });
 }
 
