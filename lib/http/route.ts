@@ -17,6 +17,8 @@ import { getEnv } from "@/lib/env";
 import { LANGUAGE_COOKIE, pickLanguage, type Language } from "./language";
 import { logError } from "./log";
 
+export { parseQuery } from "./query";
+
 export interface RouteContext<P> {
   req: NextRequest;
   params: P;
@@ -166,19 +168,6 @@ function clientInfo(req: NextRequest): Pick<Actor, "ip" | "userAgent"> {
     ip: req.headers.get("x-forwarded-for")?.split(",").at(-1)?.trim().slice(0, 64) || null,
     userAgent: req.headers.get("user-agent")?.slice(0, 300) || null,
   };
-}
-
-/** Parses query parameters; a bad value is a 400 that names the parameter. */
-export function parseQuery<S extends z.ZodType>(req: NextRequest, schema: S): z.output<S> {
-  const result = schema.safeParse(Object.fromEntries(req.nextUrl.searchParams));
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new AppError(
-      "bad_request",
-      `Query parameter ${String(issue?.path[0] ?? "")}: ${issue?.message ?? "invalid"}`,
-    );
-  }
-  return result.data;
 }
 
 /** Field messages written as `validation.*` keys (shared with the form) in the user's language. */
