@@ -11,7 +11,6 @@ import { useTranslations } from "use-intl";
 import type { Account, ProviderId } from "@/lib/webhooks/model";
 import { accountQueries } from "@/lib/webhooks/queries";
 import { cn } from "@/lib/utils/cn";
-import { useCurrentAccount } from "./use-current-account";
 
 const LOAD_MORE = { id: "__load-more__", name: "", provider: "" } as const satisfies Account;
 type Item = Account | typeof LOAD_MORE;
@@ -21,13 +20,21 @@ type Item = Account | typeof LOAD_MORE;
  * partner's sub-merchants). It searches on the server and loads one page at a time, so it stays fast
  * with thousands of accounts; choosing one keeps the view and puts the account in the path.
  */
-export function AccountSwitcher({ provider, account }: { provider: ProviderId; account: string }) {
+export function AccountSwitcher({
+  provider,
+  account,
+  currentAccount,
+}: {
+  provider: ProviderId;
+  account: string;
+  /** The account the page shows, as the provider names it (looked up on the server). */
+  currentAccount: Account | null;
+}) {
   const t = useTranslations();
   const router = useRouter();
   const [typed, setTyped] = useState("");
   const [query] = useDebounce(typed.trim(), 250);
   const [open, setOpen] = useState(false);
-  const currentAccount = useCurrentAccount(provider, account);
   const accounts = useInfiniteQuery({ ...accountQueries.search(provider, query), enabled: open });
 
   const loaded = accounts.data?.pages.flatMap((p) => p.data) ?? [];

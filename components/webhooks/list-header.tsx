@@ -5,19 +5,21 @@ import { useTranslations } from "use-intl";
 import { AccountSwitcher } from "@/components/accounts/account-switcher";
 import { useCan } from "@/components/auth/me-context";
 import { Button, buttonVariants } from "@/components/ui/button";
-import type { ProviderId } from "@/lib/webhooks/model";
+import type { Account, ProviderId } from "@/lib/webhooks/model";
 
 /** Heading, account switcher, the count against the provider's limit and "New webhook". */
 export function ListHeader({
   provider,
   providerName,
   account,
+  currentAccount,
   quota,
   newHref,
 }: {
   provider: ProviderId;
   providerName: string;
   account: string;
+  currentAccount: Account | null;
   quota: { used: number; max: number } | undefined;
   newHref: string;
 }) {
@@ -29,7 +31,7 @@ export function ListHeader({
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div className="space-y-2">
           <h1 className="text-2xl font-semibold">{t("title")}</h1>
-          <AccountSwitcher provider={provider} account={account} />
+          <AccountSwitcher provider={provider} account={account} currentAccount={currentAccount} />
         </div>
         <div className="flex items-center gap-3">
           {quota && (

@@ -7,7 +7,7 @@ import { useDebouncedCallback } from "use-debounce";
 import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import type { ProviderId } from "@/lib/webhooks/model";
+import type { Account, ProviderId } from "@/lib/webhooks/model";
 import { webhookQueries } from "@/lib/webhooks/queries";
 import { useCan } from "@/components/auth/me-context";
 import { ListEmpty, ListError, ListLoading, ListNoMatches } from "./list-states";
@@ -23,10 +23,13 @@ export function WebhooksView({
   provider,
   providerName,
   account,
+  currentAccount = null,
 }: {
   provider: ProviderId;
   providerName: string;
   account: string;
+  /** The account as the provider names it, looked up on the server; null when that failed. */
+  currentAccount?: Account | null;
 }) {
   const t = useTranslations();
   const { capabilities } = getDescriptor(provider);
@@ -55,6 +58,7 @@ export function WebhooksView({
         provider={provider}
         providerName={providerName}
         account={account}
+        currentAccount={currentAccount}
         quota={quota}
         newHref={newHref}
       />
