@@ -42,6 +42,19 @@ const PRIVATE = [
   ["IPv6 link-local", "https://[fe80::1]/hook"],
   ["IPv4-mapped IPv6 loopback", "http://[::ffff:127.0.0.1]/hook"],
   ["IPv4-mapped IPv6 private", "http://[::ffff:10.0.0.1]/hook"],
+  ["198.18.0.1 (benchmarking)", "https://198.18.0.1/hook"],
+  ["192.0.0.192 (Oracle metadata)", "https://192.0.0.192/hook"],
+  ["203.0.113.7 (documentation)", "https://203.0.113.7/hook"],
+  ["255.255.255.255 (broadcast)", "https://255.255.255.255/hook"],
+  ["168.63.129.16 (Azure wire server)", "http://168.63.129.16/hook"],
+  ["IPv6 multicast", "https://[ff02::1]/hook"],
+  ["IPv6 documentation", "https://[2001:db8::1]/hook"],
+  ["AWS IPv6 metadata", "http://[fd00:ec2::254]/latest/meta-data"],
+  ["NAT64 of a private IPv4", "https://[64:ff9b::a00:1]/hook"],
+  ["local-use NAT64", "https://[64:ff9b:1::808:808]/hook"],
+  ["6to4 of a private IPv4", "https://[2002:a00:1::]/hook"],
+  ["Teredo with a private client", "https://[2001:0:4136:e378:8000:63bf:f5ff:fffe]/hook"],
+  ["IPv4-compatible loopback", "https://[::127.0.0.1]/hook"],
 ] as const;
 
 const BLOCKED = [
@@ -96,6 +109,8 @@ const ACCEPTED = [
   ["a public IPv4", "https://8.8.8.8/hook"],
   ["a public IPv6", "https://[2606:4700:4700::1111]/hook"],
   ["172.32.0.1 (just outside 172.16/12)", "https://172.32.0.1/hook"],
+  ["NAT64 of a public IPv4", "https://[64:ff9b::808:808]/hook"],
+  ["6to4 of a public IPv4", "https://[2002:808:808::1]/hook"],
   ["a query string and credentials", "https://user:pw@example.com/hook?shop=1"],
   ["a host that only contains a blocked name", "https://notwebhook.site.example.com/hook"],
   ["255 characters", urlOfLength(255)],
