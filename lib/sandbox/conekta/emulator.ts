@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { EmulatorContext } from "../context";
 import { header, matchPath, type SandboxRequest, type SandboxResponse } from "../http";
 import type { Emulator } from "../server";
@@ -12,11 +13,17 @@ import { ConektaError, conektaErrors, errorForStatus } from "./errors";
 import { createIdFactory } from "./ids";
 import { languageOf } from "./messages";
 import type { CompanyRecord } from "./resources";
-import type { RouteHandler, RouteServices } from "./route-context";
+import { readJsonBody, type RouteHandler, type RouteServices } from "./route-context";
 import { createBodySchemas } from "./schemas";
 import { createSeededStore } from "./seed";
 import { createWebhookSigner } from "./signing";
 import type { ConektaStore } from "./store";
+import {
+  conektaMediaType,
+  DEFAULT_CONEKTA_API_VERSION,
+  versionOfAccept,
+  type ConektaApiVersion,
+} from "./versions";
 import {
   createWebhook,
   deleteWebhook,
@@ -26,29 +33,52 @@ import {
   updateWebhook,
 } from "./webhook-routes";
 
-/** The media type of every reply, as the spec declares it for API 2.1.0. */
-export const CONEKTA_CONTENT_TYPE = "application/vnd.conekta-v2.1.0+json";
 /**
- * Conekta's `Conekta-Media-Type` reply header names the version that served the call. The sandbox
- * serves 2.1.0 whatever `Accept` asks for (it emulates no other version), and says so here.
+ * The media type of replies that have no request to take a version from (fault replies, which the
+ * shared server sends): the default version's.
  */
-const MEDIA_TYPE_HEADERS = { "conekta-media-type": "conekta-v2.1.0; format=application/json" };
+export const CONEKTA_CONTENT_TYPE = conektaMediaType(DEFAULT_CONEKTA_API_VERSION);
 
-const ROUTES: { method: string; pattern: string; handler: RouteHandler }[] = [
-  { method: "GET", pattern: "/webhooks", handler: listWebhooks },
-  { method: "POST", pattern: "/webhooks", handler: createWebhook },
-  { method: "GET", pattern: "/webhooks/:id", handler: getWebhook },
-  { method: "PUT", pattern: "/webhooks/:id", handler: updateWebhook },
-  { method: "DELETE", pattern: "/webhooks/:id", handler: deleteWebhook },
-  { method: "POST", pattern: "/webhooks/:id/test", handler: testWebhook },
-  { method: "GET", pattern: "/events", handler: listEvents },
-  { method: "GET", pattern: "/events/:id", handler: getEvent },
-  { method: "GET", pattern: "/companies", handler: listCompanies },
-  { method: "GET", pattern: "/companies/:id", handler: getCompany },
-  { method: "POST", pattern: "/webhook_keys", handler: createWebhookKey },
-];
+/**
+ * Every reply says the version that served it, in `content-type` (the media type the spec declares)
+ * and in Conekta's `Conekta-Media-Type` header.
+ */
+function mediaTypeHeaders(version: ConektaApiVersion): Record<string, string> {
+  return {
+    "content-type": conektaMediaType(version),
+    "conekta-media-type": `conekta-v${version}; format=application/json`,
+  };
+}
 
-/** Conekta API 2.1.0 (webhooks, events, child companies, webhook keys); see README.md beside. */
+type Operation = "list" | "create" | "get" | "update" | "delete" | "test";
+
+const ROUTES: { method: string; pattern: string; handler: RouteHandler; operation?: Operation }[] =
+  [
+    { method: "GET", pattern: "/webhooks", handler: listWebhooks, operation: "list" },
+    { method: "POST", pattern: "/webhooks", handler: createWebhook, operation: "create" },
+    { method: "GET", pattern: "/webhooks/:id", handler: getWebhook, operation: "get" },
+    { method: "PUT", pattern: "/webhooks/:id", handler: updateWebhook, operation: "update" },
+    { method: "DELETE", pattern: "/webhooks/:id", handler: deleteWebhook, operation: "delete" },
+    { method: "POST", pattern: "/webhooks/:id/test", handler: testWebhook, operation: "test" },
+    { method: "GET", pattern: "/events", handler: listEvents },
+    { method: "GET", pattern: "/events/:id", handler: getEvent },
+    { method: "GET", pattern: "/companies", handler: listCompanies },
+    { method: "GET", pattern: "/companies/:id", handler: getCompany },
+    { method: "POST", pattern: "/webhook_keys", handler: createWebhookKey },
+  ];
+
+/**
+ * The sandbox's own switch for what real Conekta might do but the spec does not say: which
+ * webhook operations ignore `X-Child-Company-Id` (the spec declares it only on list, get and
+ * update). Off by default; `reset()` turns it off. Set with `PUT /conekta/__sandbox/quirks`.
+ */
+const quirksSchema = z.strictObject({
+  ignoreChildCompanyHeaderOn: z.array(z.enum(["create", "delete", "test"])).default([]),
+});
+export type ConektaQuirks = z.input<typeof quirksSchema>;
+export const CONEKTA_QUIRKS_PATH = "/__sandbox/quirks";
+
+/** Conekta API 2.1.0 and 2.2.0 (webhooks, events, child companies, webhook keys); see README.md beside. */
 export function createConektaEmulator(context: EmulatorContext): Emulator {
   const signer = createWebhookSigner();
   const services: RouteServices = {
@@ -69,26 +99,42 @@ export function createConektaEmulator(context: EmulatorContext): Emulator {
   const currentStore = () =>
     (store ??= createSeededStore(context.baseUrl(), context.extraChildCompanies));
 
+  let quirks = quirksSchema.parse({});
+
   function handle(req: SandboxRequest): SandboxResponse {
     const language = languageOf(header(req, "accept-language"));
+    const version = versionOfAccept(header(req, "accept"));
+    const headers = mediaTypeHeaders(version);
     try {
+      if (req.path === CONEKTA_QUIRKS_PATH) return setQuirks(req);
       authenticate(req, context.keys.conektaApiKey);
       const match = findRoute(req);
       if (!match) throw conektaErrors.routeNotFound(req.method, req.path);
       const storeNow = currentStore();
-      const company = companyOf(req, storeNow);
+      const ignoresHeader = quirks.ignoreChildCompanyHeaderOn.some((op) => op === match.operation);
+      const company = ignoresHeader ? storeNow.parent : companyOf(req, storeNow);
       const reply = match.handler({
         req,
         params: match.params,
         company,
+        version,
         store: storeNow,
         services,
       });
-      return { ...reply, headers: { ...MEDIA_TYPE_HEADERS, ...reply.headers } };
+      return { ...reply, headers: { ...headers, ...reply.headers } };
     } catch (error) {
       if (!(error instanceof ConektaError)) throw error;
-      return { status: error.status, headers: MEDIA_TYPE_HEADERS, body: error.toBody(language) };
+      return { status: error.status, headers, body: error.toBody(language) };
     }
+  }
+
+  // PUT /conekta/__sandbox/quirks: the sandbox's own control, not Conekta's (no key needed).
+  function setQuirks(req: SandboxRequest): SandboxResponse {
+    if (req.method !== "PUT") throw conektaErrors.routeNotFound(req.method, req.path);
+    const parsed = quirksSchema.safeParse(readJsonBody(req));
+    if (!parsed.success) return { status: 400, body: { error: z.prettifyError(parsed.error) } };
+    quirks = parsed.data;
+    return { status: 200, body: quirks };
   }
 
   return {
@@ -100,6 +146,7 @@ export function createConektaEmulator(context: EmulatorContext): Emulator {
     errorBody: (status) => errorForStatus(status).toBody("es"),
     reset: () => {
       store = undefined;
+      quirks = quirksSchema.parse({});
     },
     verifySignature: ({ headers, rawBody }) => {
       // Only Conekta deliveries carry `DIGEST`; anything else is left to the other verifiers.
@@ -128,7 +175,7 @@ function findRoute(req: SandboxRequest) {
       // A malformed %-escape in the path names no resource.
       params = null;
     }
-    if (params) return { handler: route.handler, params };
+    if (params) return { handler: route.handler, operation: route.operation, params };
   }
   return undefined;
 }

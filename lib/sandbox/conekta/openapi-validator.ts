@@ -12,12 +12,21 @@ import {
   loadConektaSpec,
   mediaTypeOf,
   validateAgainst,
+  type ConektaApiVersion,
   type LoadedSpec,
 } from "./openapi-spec";
 
 // Contract checks for tests: Conekta replies (the sandbox's) and Conekta requests (the adapter's)
-// against the Conekta OpenAPI 2.1.0 spec. Loading and conversion live in openapi-spec.ts.
-export { CONEKTA_SPEC_PATH, loadConektaSpec } from "./openapi-spec";
+// against the Conekta OpenAPI spec of an API version (2.1.0 unless told). Loading and conversion
+// live in openapi-spec.ts.
+export {
+  CONEKTA_API_VERSIONS,
+  CONEKTA_SPEC_PATH,
+  CONEKTA_SPEC_PATHS,
+  conektaMediaType,
+  loadConektaSpec,
+  type ConektaApiVersion,
+} from "./openapi-spec";
 
 const ERROR_SCHEMA_REF = "#/components/schemas/error";
 
@@ -35,6 +44,8 @@ export interface ContractOptions {
    * without this a reply with invented or misspelt fields would pass.
    */
   closed?: boolean;
+  /** The API version whose spec to check against (default 2.1.0). */
+  version?: ConektaApiVersion;
 }
 
 /** The spec's path template for a concrete path, e.g. `/webhooks/abc/test` -> `/webhooks/{id}/test`. */
@@ -63,7 +74,7 @@ export function validateConektaResponse(
   body: unknown,
   options: ContractOptions & { contentType?: string | null } = {},
 ): ContractResult {
-  const spec = loadConektaSpec(options.closed ?? true);
+  const spec = loadConektaSpec(options.closed ?? true, options.version);
   const op = pathTemplate === undefined ? undefined : operationOf(spec.doc, method, pathTemplate);
   const label = `${method.toUpperCase()} ${pathTemplate ?? "(unknown path)"} ${status}`;
   const responses = op && isRecord(op.responses) ? op.responses : {};
@@ -111,7 +122,7 @@ export function validateConektaRequest(
   request: ConektaRequestInput,
   options: ContractOptions = {},
 ): ContractResult {
-  const spec = loadConektaSpec(options.closed ?? true);
+  const spec = loadConektaSpec(options.closed ?? true, options.version);
   const label = `${method.toUpperCase()} ${pathTemplate}`;
   const op = operationOf(spec.doc, method, pathTemplate);
   if (!op) return fail(label, [`${label} is not an operation of the spec`]);

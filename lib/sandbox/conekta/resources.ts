@@ -1,6 +1,8 @@
-// The emulator's records and their wire shapes at API 2.1.0 (`webhook_response`, `company_response`,
-// `event_response`, `WebhookLog`, `webhook-key_create_response` in the spec). The sandbox is Conekta's
+// The emulator's records and their wire shapes (`webhook_response`, `company_response`,
+// `event_response`, `WebhookLog`, `webhook-key_create_response` in the specs). Webhooks have a
+// 2.1.0 shape and a 2.2+ shape; the rest is the same at both versions. The sandbox is Conekta's
 // test mode: every object has `livemode: false`.
+import { isModernVersion, type ConektaApiVersion } from "./versions";
 
 export interface CompanyRecord {
   id: string;
@@ -16,7 +18,12 @@ export interface WebhookRecord {
   url: string;
   status: string;
   subscribedEvents: string[];
+  /** 2.1.0 only; a webhook created at 2.2.0 is asynchronous. */
   synchronous: boolean;
+  /** 2.2+ only (2.1.0 has no switch): a webhook created at 2.1.0 is active. */
+  active: boolean;
+  /** 2.2+ only, and no request sets it: seeded webhooks may have one. */
+  description?: string;
 }
 
 export interface WebhookLogRecord {
@@ -57,6 +64,18 @@ export interface ConektaWebhook {
   production_enabled: boolean;
   development_enabled: boolean;
   deleted: boolean | null;
+  object: "webhook";
+}
+
+/** `webhook_response` from 2.2.0 on: no `synchronous`, switches or `deleted`; `active` instead. */
+export interface ConektaModernWebhook {
+  id: string;
+  url: string;
+  description?: string;
+  livemode: boolean;
+  active: boolean;
+  status: string;
+  subscribed_events: string[];
   object: "webhook";
 }
 
@@ -108,6 +127,29 @@ export interface ConektaList<T> {
 }
 
 export const LIVEMODE = false;
+
+/**
+ * A webhook in the shape of `version`. At 2.1.0 a deleted webhook says `deleted: true`; the 2.2+
+ * schema has no such field, so a delete answers with the webhook as it was.
+ */
+export function toWebhookAt(
+  version: ConektaApiVersion,
+  record: WebhookRecord,
+  deleted: boolean | null = null,
+): ConektaWebhook | ConektaModernWebhook {
+  if (!isModernVersion(version)) return toWebhook(record, deleted);
+  return {
+    id: record.id,
+    url: record.url,
+    // `description` is a non-nullable string in the spec: left out when the webhook has none.
+    ...(record.description !== undefined ? { description: record.description } : {}),
+    livemode: LIVEMODE,
+    active: record.active,
+    status: record.status,
+    subscribed_events: [...record.subscribedEvents],
+    object: "webhook",
+  };
+}
 
 export function toWebhook(record: WebhookRecord, deleted: boolean | null = null): ConektaWebhook {
   return {

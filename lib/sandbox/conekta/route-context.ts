@@ -4,6 +4,7 @@ import type { CompanyRecord } from "./resources";
 import type { BodySchemas } from "./schemas";
 import type { WebhookSigner } from "./signing";
 import type { ConektaStore } from "./store";
+import type { ConektaApiVersion } from "./versions";
 
 /** What the emulator hands a route handler for one request. */
 export interface RouteContext {
@@ -11,6 +12,8 @@ export interface RouteContext {
   params: Record<string, string>;
   /** The company the call is for: the holding, or the child named by `X-Child-Company-Id`. */
   company: CompanyRecord;
+  /** The API version the request's `Accept` asked for (2.1.0 when none or unknown). */
+  version: ConektaApiVersion;
   store: ConektaStore;
   services: RouteServices;
 }

@@ -39,9 +39,10 @@ const eventsSchema = z
   .transform((events) => [...new Set(events)]);
 
 /**
- * Request bodies at 2.1.0. Objects are strict: Conekta answers unknown parameters with its
- * `conekta.errors.parameter_validation.whitelist` error (the spec's `422_whitelist` reply), which
- * is also what a 2.2.0-style `subscribed_events` or an `events` on create gets.
+ * Request bodies. Objects are strict: Conekta answers unknown parameters with its
+ * `conekta.errors.parameter_validation.whitelist` error (the spec's `422_whitelist` reply). So at
+ * 2.1.0 a 2.2.0-style `subscribed_events` or an `events` on create gets it, and at 2.2.0 a 2.1.0
+ * `synchronous` or `events` does.
  */
 export function createBodySchemas(allowLoopback: boolean) {
   const url = urlSchema(allowLoopback);
@@ -52,6 +53,14 @@ export function createBodySchemas(allowLoopback: boolean) {
       // Absent means unchanged (the spec's `default: false` would silently switch it off).
       synchronous: z.boolean().optional(),
       events: eventsSchema.optional(),
+    }),
+    // 2.2+: events on create (absent means the same default set as a 2.1.0 create), and an
+    // update where every field is optional (absent means unchanged).
+    createModernWebhook: z.strictObject({ url, subscribed_events: eventsSchema.optional() }),
+    updateModernWebhook: z.strictObject({
+      url: url.optional(),
+      subscribed_events: eventsSchema.optional(),
+      active: z.boolean().optional(),
     }),
     createWebhookKey: z.strictObject({ active: z.boolean().default(true) }),
   };

@@ -44,6 +44,9 @@ interface WebhookSeed {
   status?: "listening" | "intermittent_errors";
   events?: readonly string[];
   synchronous?: boolean;
+  /** Shown from 2.2.0 on. */
+  active?: boolean;
+  description?: string;
   credentials?: { username: string; password: string };
 }
 
@@ -53,7 +56,12 @@ const byPrefix = (...prefixes: string[]) =>
 const { webhooks: W } = CONEKTA_SEED;
 
 const PARENT_WEBHOOKS: WebhookSeed[] = [
-  { id: W.parentOk, receiver: "ok/grupo-orders", events: byPrefix("order.") },
+  {
+    id: W.parentOk,
+    receiver: "ok/grupo-orders",
+    events: byPrefix("order."),
+    description: "Pedidos del grupo",
+  },
   { id: W.parentFail, receiver: "fail/grupo-legacy-erp", status: "intermittent_errors" },
   { id: W.parentSlow, receiver: "slow/grupo-reports", events: byPrefix("charge.", "order.paid") },
   {
@@ -72,6 +80,7 @@ const PARENT_WEBHOOKS: WebhookSeed[] = [
     receiver: "fail/grupo-payouts",
     status: "intermittent_errors",
     events: byPrefix("payout."),
+    active: false,
   },
   {
     id: seedId(at(30, 7), 107),
@@ -174,6 +183,8 @@ function toRecord(companyId: string, seed: WebhookSeed, baseUrl: string): Webhoo
     status: seed.status ?? "listening",
     subscribedEvents: [...(seed.events ?? DEFAULT_SUBSCRIBED_EVENTS)],
     synchronous: seed.synchronous ?? false,
+    active: seed.active ?? true,
+    ...(seed.description !== undefined ? { description: seed.description } : {}),
   };
 }
 

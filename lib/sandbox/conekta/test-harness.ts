@@ -1,9 +1,11 @@
 // Test support (not shipped code): a sandbox per test file and a Conekta client whose every reply
-// is checked against the Conekta OpenAPI 2.1.0 spec before a test sees it.
+// is checked against the Conekta OpenAPI spec of the API version it asked for before a test sees it.
 import { afterAll, beforeAll } from "vitest";
 import { startSandbox, type Sandbox } from "../server";
+import { CONEKTA_QUIRKS_PATH, type ConektaQuirks } from "./emulator";
 import { findConektaPathTemplate, validateConektaResponse } from "./openapi-validator";
 import type { ConektaEvent, ConektaList } from "./resources";
+import { conektaMediaType, versionOfAccept, type ConektaApiVersion } from "./versions";
 
 export const API_KEY = "key_test";
 
@@ -29,7 +31,23 @@ export interface CallOptions {
 /** How many replies this test file has checked against the spec. */
 export const contractChecks = { count: 0 };
 
-export function setUpConektaSandbox(options: { allowLoopback?: boolean } = {}) {
+/** Switches the sandbox's Conekta quirks (see emulator.ts); `reset()` switches them off again. */
+export async function setConektaQuirks(sandboxUrl: string, quirks: ConektaQuirks): Promise<void> {
+  const response = await fetch(`${sandboxUrl}/conekta${CONEKTA_QUIRKS_PATH}`, {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(quirks),
+  });
+  if (!response.ok) throw new Error(`setting quirks failed: ${response.status}`);
+}
+
+/**
+ * `version` is the API version the client asks for in `Accept` (default 2.1.0); each reply is
+ * checked against that version's spec.
+ */
+export function setUpConektaSandbox(
+  options: { allowLoopback?: boolean; version?: ConektaApiVersion } = {},
+) {
   let started: Sandbox | undefined;
   beforeAll(async () => {
     started = await startSandbox({
@@ -53,7 +71,7 @@ export function setUpConektaSandbox(options: { allowLoopback?: boolean } = {}) {
     call: CallOptions = {},
   ): Promise<ApiReply<T>> {
     const headers: Record<string, string> = {
-      accept: "application/vnd.conekta-v2.1.0+json",
+      accept: conektaMediaType(options.version ?? "2.1.0"),
       ...call.headers,
     };
     if (call.key !== null) headers.authorization = `Bearer ${call.key ?? API_KEY}`;
@@ -68,8 +86,10 @@ export function setUpConektaSandbox(options: { allowLoopback?: boolean } = {}) {
     const text = await response.text();
     const json: unknown = JSON.parse(text);
     const template = findConektaPathTemplate(path);
+    // The spec of the version asked for: a reply in another version's shape or media type fails.
     const result = validateConektaResponse(method, template, response.status, json, {
       contentType: response.headers.get("content-type"),
+      version: versionOfAccept(headers.accept),
     });
     contractChecks.count += 1;
     if (!result.valid) {
@@ -112,5 +132,11 @@ export function setUpConektaSandbox(options: { allowLoopback?: boolean } = {}) {
     if (!response.ok) throw new Error(`reset failed: ${response.status}`);
   }
 
-  return { sandbox, api, settledPing, reset };
+  return {
+    sandbox,
+    api,
+    settledPing,
+    reset,
+    setQuirks: (quirks: ConektaQuirks) => setConektaQuirks(sandbox().url, quirks),
+  };
 }
