@@ -4,18 +4,23 @@
 // that no provider key is anywhere in the body. The 422 rows also prove that nothing was sent to
 // the provider: the console's own validation refused them, not the provider's.
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { seedSandboxUsers } from "@/lib/auth/seed-sandbox";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { withTestDatabase } from "@/lib/db/testing";
-import { parseEnv, type ConsoleEnv } from "@/lib/env";
+import type { ConsoleEnv } from "@/lib/env";
 import type * as envModule from "@/lib/env";
 import type { Language } from "@/lib/http/language";
 import { messages } from "@/lib/i18n/messages";
 import { getProvider } from "@/lib/providers/registry";
 import { CONEKTA_SEED } from "@/lib/sandbox/conekta/seed";
 import type { FaultInput } from "@/lib/sandbox/faults";
-import { startSandbox, type Sandbox } from "@/lib/sandbox/server";
-import { envelope, sandboxControl, send, sessionCookie, type Call } from "@/lib/testing/routes";
+import {
+  envelope,
+  sandboxControl,
+  send,
+  sessionCookie,
+  consoleOnSandbox,
+  type Call,
+} from "@/lib/testing/routes";
 import { SANDBOX_TEST_KEYS } from "@/lib/testing/sandbox";
 import type { ErrorCode } from "@/lib/webhooks/model";
 import * as webhooksRoute from "./[provider]/[account]/webhooks/route";
@@ -49,13 +54,13 @@ const LEAKS = [
 /** A provider timeout short enough for a latency fault to pass it quickly. */
 const TIMEOUT_MS = 400;
 
-let running: Sandbox | undefined;
-const sandbox = (): Sandbox => {
-  if (!running) throw new Error("the sandbox starts in beforeAll");
-  return running;
-};
-const control = sandboxControl(() => sandbox().url);
+// The database first: the sandbox's set-up seeds the demo users into it.
 withTestDatabase("pglite");
+const sandbox = consoleOnSandbox((env) => (config.env = env), {
+  keys: KEYS,
+  env: { PROVIDER_TIMEOUT_MS: String(TIMEOUT_MS) },
+});
+const control = sandboxControl(() => sandbox().url);
 
 const providers = ["conekta", "razorpay"] as const;
 type P = (typeof providers)[number];
@@ -82,17 +87,6 @@ let serial = 0;
 const receiverUrl = () => `${sandbox().url}/receivers/ok/routes-${++serial}`;
 
 beforeAll(async () => {
-  running = await startSandbox({ allowLoopback: true, keys: KEYS });
-  config.env = parseEnv({
-    NODE_ENV: "test",
-    SANDBOX: "on",
-    SANDBOX_PORT: new URL(sandbox().url).port,
-    PROVIDER_TIMEOUT_MS: String(TIMEOUT_MS),
-    CONEKTA_API_KEY: KEYS.conektaApiKey,
-    RAZORPAY_KEY_ID: KEYS.razorpayKeyId,
-    RAZORPAY_KEY_SECRET: KEYS.razorpayKeySecret,
-  });
-  await seedSandboxUsers();
   for (const role of ["admin", "merchant", "viewer"] as const)
     cookies[role] = await sessionCookie(`${role}@sandbox.test`);
   for (const provider of providers) {
@@ -110,9 +104,6 @@ beforeAll(async () => {
   for (let n = await adapter.countWebhooks(full); n < adapter.webhookLimit; n++)
     await adapter.createWebhook(full, { url: receiverUrl(), events: [EVENT.razorpay] });
 }, 60_000);
-afterAll(async () => {
-  await running?.close();
-});
 
 // --- requests ---------------------------------------------------------------------------------
 

@@ -1,14 +1,23 @@
 // Test support (not shipped code): call the console API's route handlers as Next calls them, sign
 // in as a demo user, read the error envelope, and count what reaches the sandbox.
 import { NextRequest } from "next/server";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { getAuth } from "@/lib/auth/auth";
+import { seedSandboxUsers } from "@/lib/auth/seed-sandbox";
+import { parseEnv, type ConsoleEnv } from "@/lib/env";
 import { SANDBOX_PASSWORD } from "@/lib/sandbox/defaults";
 import type { Fault, FaultInput } from "@/lib/sandbox/faults";
+import { startSandbox, type Sandbox } from "@/lib/sandbox/server";
 import { errorEnvelopeSchema, type ErrorEnvelope } from "@/lib/webhooks/model";
 import { ORIGIN } from "@/lib/users/testing";
 
 export { ORIGIN };
+
+export interface SandboxKeys {
+  conektaApiKey: string;
+  razorpayKeyId: string;
+  razorpayKeySecret: string;
+}
 
 export type Handler = (
   req: NextRequest,
@@ -41,8 +50,9 @@ export function send({ handler, method, path, params = {}, cookie, headers = {},
       ...headers,
     },
     body,
+    // A stream body must say it is sent while the reply may already come (fetch's rule).
     ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
-  } as ConstructorParameters<typeof NextRequest>[1]);
+  });
   for (const [name, value] of Object.entries(headers)) if (value === "") req.headers.delete(name);
   return handler(req, { params: Promise.resolve(params) });
 }
@@ -98,5 +108,38 @@ export function sandboxControl(sandboxUrl: () => string) {
         }
       ).data;
     },
+  };
+}
+
+/**
+ * The bundled sandbox for one test file, and the console's configuration pointed at it (handed to
+ * `setEnv`, which a file's `vi.mock("@/lib/env")` serves as `getEnv()`), with the demo users seeded.
+ */
+export function consoleOnSandbox(
+  setEnv: (env: ConsoleEnv) => void,
+  { keys, env = {} }: { keys: SandboxKeys; env?: Record<string, string> },
+): () => Sandbox {
+  let running: Sandbox | undefined;
+  beforeAll(async () => {
+    running = await startSandbox({ allowLoopback: true, keys });
+    setEnv(
+      parseEnv({
+        NODE_ENV: "test",
+        SANDBOX: "on",
+        SANDBOX_PORT: new URL(running.url).port,
+        CONEKTA_API_KEY: keys.conektaApiKey,
+        RAZORPAY_KEY_ID: keys.razorpayKeyId,
+        RAZORPAY_KEY_SECRET: keys.razorpayKeySecret,
+        ...env,
+      }),
+    );
+    await seedSandboxUsers();
+  }, 30_000);
+  afterAll(async () => {
+    await running?.close();
+  });
+  return () => {
+    if (!running) throw new Error("the sandbox starts in beforeAll");
+    return running;
   };
 }

@@ -11,8 +11,9 @@ export const POST = route(
   webhookParams,
   { permission: "webhooks:ping" },
   async ({ req, params, language, actor }) => {
-    // The route wrapper refused any body that is not declared JSON, chunked ones included.
-    const hasBody = req.headers.has("content-type");
+    // Any body is read, whatever its headers say: a chunked one has no Content-Length (and the
+    // route wrapper already refused one declared as anything but JSON). An empty body is no secret.
+    const hasBody = req.body !== null && (await req.clone().text()).trim() !== "";
     const { secret } = hasBody ? await parseBody(req, pingBody) : {};
     return pingWebhook(
       params.provider,
