@@ -1,12 +1,14 @@
 "use client";
 
 import { QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { useState, type ReactNode } from "react";
 import { IntlProvider } from "use-intl";
 import { MeProvider, type Me } from "@/components/auth/me-context";
 import { Toaster } from "@/components/ui/toaster";
 import type { Language } from "@/lib/http/language";
 import { messages } from "@/lib/i18n/messages";
+import { useBrowserTimeZone } from "@/lib/i18n/time-zone";
 import { ApiError } from "@/lib/webhooks/api-client";
 
 function makeQueryClient() {
@@ -43,12 +45,16 @@ export function Providers({
   children: ReactNode;
 }) {
   const [queryClient] = useState(makeQueryClient);
+  // Dates are shown, and date filters read, in the browser's time zone: a merchant's own days.
+  const timeZone = useBrowserTimeZone();
   return (
-    <IntlProvider locale={language} messages={messages[language]} timeZone="UTC">
-      <QueryClientProvider client={queryClient}>
-        <MeProvider me={me}>{children}</MeProvider>
-        <Toaster />
-      </QueryClientProvider>
+    <IntlProvider locale={language} messages={messages[language]} timeZone={timeZone}>
+      <NuqsAdapter>
+        <QueryClientProvider client={queryClient}>
+          <MeProvider me={me}>{children}</MeProvider>
+          <Toaster />
+        </QueryClientProvider>
+      </NuqsAdapter>
     </IntlProvider>
   );
 }

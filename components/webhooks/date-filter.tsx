@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "use-intl";
+import { useTimeZone, useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 
@@ -9,11 +9,47 @@ export interface DateRange {
   to?: string;
 }
 
-/** YYYY-MM-DD (the date inputs' value) to unix seconds: the start of the day, or its end. */
-export function dayToUnix(day: string | undefined, end: "start" | "end"): number | undefined {
+/** How far `timeZone`'s wall clock is ahead of UTC at `instant` (ms; negative west of Greenwich). */
+function zoneOffsetMs(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
+  }).formatToParts(new Date(instant));
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    Number(parts.find((p) => p.type === type)?.value);
+  const wall = Date.UTC(
+    part("year"),
+    part("month") - 1,
+    part("day"),
+    part("hour"),
+    part("minute"),
+    part("second"),
+  );
+  return wall - Math.floor(instant / 1000) * 1000;
+}
+
+/**
+ * YYYY-MM-DD (the date inputs' value) to unix seconds: the start of that day in `timeZone`, or its
+ * end. The user's days are their own: for a merchant in Asia/Kolkata, 5 May starts at 18:30 UTC
+ * on 4 May.
+ */
+export function dayToUnix(
+  day: string | undefined,
+  end: "start" | "end",
+  timeZone: string,
+): number | undefined {
   if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
-  const ms = Date.parse(`${day}T${end === "start" ? "00:00:00" : "23:59:59"}Z`);
-  return Number.isNaN(ms) ? undefined : Math.floor(ms / 1000);
+  const wall = Date.parse(`${day}T${end === "start" ? "00:00:00" : "23:59:59"}Z`);
+  if (Number.isNaN(wall)) return undefined;
+  // The offset at the UTC guess, then again at the instant it gives, for a day a DST change moves.
+  const guess = wall - zoneOffsetMs(wall, timeZone);
+  return Math.floor((wall - zoneOffsetMs(guess, timeZone)) / 1000);
 }
 
 /** Filter by creation date (Razorpay's `from`/`to`), kept in the URL like the search. */
@@ -25,6 +61,7 @@ export function DateFilter({
   onChange: (range: DateRange) => void;
 }) {
   const t = useTranslations("webhooks");
+  const timeZone = useTimeZone() ?? "UTC";
   return (
     <div className="flex flex-wrap items-end gap-3">
       <label className="space-y-1 text-sm">
@@ -52,6 +89,7 @@ export function DateFilter({
           {t("clearDates")}
         </Button>
       )}
+      <p className="pb-2 text-xs text-slate-600">{t("timesIn", { zone: timeZone })}</p>
     </div>
   );
 }

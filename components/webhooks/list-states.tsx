@@ -104,3 +104,29 @@ export function ListNoMatches({
     </div>
   );
 }
+
+/** A later page that has emptied (its last rows deleted): the way back, not "No webhooks yet". */
+export function ListPageEmpty({
+  onPrevious,
+  onFirstPage,
+}: {
+  onPrevious?: () => void;
+  onFirstPage: () => void;
+}) {
+  const t = useTranslations();
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-8 text-center">
+      <p className="text-sm text-slate-700">{t("webhooks.pageEmpty")}</p>
+      <div className="mt-3 flex justify-center gap-2">
+        {onPrevious && (
+          <Button variant="secondary" size="sm" onClick={onPrevious}>
+            {t("common.previousPage")}
+          </Button>
+        )}
+        <Button variant="secondary" size="sm" onClick={onFirstPage}>
+          {t("webhooks.backToFirstPage")}
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -2,21 +2,17 @@
 
 import { getDescriptor } from "@/lib/providers/catalogue";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
-import { useDebouncedCallback } from "use-debounce";
 import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { Account, ProviderId } from "@/lib/webhooks/model";
 import { webhookQueries } from "@/lib/webhooks/queries";
 import { useCan } from "@/components/auth/me-context";
-import { ListEmpty, ListError, ListLoading, ListNoMatches } from "./list-states";
+import { ListEmpty, ListError, ListLoading, ListNoMatches, ListPageEmpty } from "./list-states";
 import { DateFilter } from "./date-filter";
 import { ListHeader } from "./list-header";
 import { useListParams } from "./use-list-params";
 import { WebhooksTable } from "./webhooks-table";
-
-const SEARCH_DEBOUNCE_MS = 300;
 
 /** The list of an account's webhooks; search and page live in the URL so a link shows the same view. */
 export function WebhooksView({
@@ -34,19 +30,8 @@ export function WebhooksView({
   const t = useTranslations();
   const { capabilities } = getDescriptor(provider);
   const mayCreate = useCan("webhooks:write");
-  const { q, dates, query, navigate } = useListParams();
-  const [searchText, setSearchText] = useState(q);
+  const { q, dates, query, navigate, searchText, setSearchText, clearSearch } = useListParams();
   const list = useQuery(webhookQueries.list(provider, account, query));
-
-  const search = useDebouncedCallback(
-    (value: string) => navigate({ q: value.trim() }),
-    SEARCH_DEBOUNCE_MS,
-  );
-  const clearSearch = () => {
-    search.cancel();
-    setSearchText("");
-    navigate({ q: undefined });
-  };
 
   const quota = list.data?.quota;
   const atLimit = quota !== undefined && quota.used >= quota.max;
@@ -75,10 +60,7 @@ export function WebhooksView({
                 : t("webhooks.searchPlaceholder")
             }
             value={searchText}
-            onChange={(event) => {
-              setSearchText(event.target.value);
-              search(event.target.value);
-            }}
+            onChange={(event) => setSearchText(event.target.value)}
           />
         </div>
         {capabilities.dateFilter && (
@@ -98,7 +80,16 @@ export function WebhooksView({
           retrying={list.isFetching}
         />
       ) : list.data.data.length === 0 ? (
-        q ? (
+        query.cursor ? (
+          <ListPageEmpty
+            onPrevious={
+              list.data.page.previous
+                ? () => navigate({ q, cursor: list.data.page.previous ?? undefined })
+                : undefined
+            }
+            onFirstPage={() => navigate({ q })}
+          />
+        ) : q ? (
           <ListNoMatches
             message={t("webhooks.noMatches", { q })}
             clearLabel={t("webhooks.clearSearch")}
