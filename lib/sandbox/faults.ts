@@ -26,7 +26,11 @@ export const faultSchema = z
     account: z.string().optional(),
     /** Milliseconds to wait before answering (alone, or before another fault). */
     latencyMs: z.number().int().min(0).max(60_000).optional(),
-    kind: z.enum(["latency", "status", "rate-limit", "malformed", "reset"]),
+    /**
+     * `reset` drops the connection before the emulator sees the request; `reset-after` lets the
+     * emulator handle it (a create is stored) and then drops the connection instead of the reply.
+     */
+    kind: z.enum(["latency", "status", "rate-limit", "malformed", "reset", "reset-after"]),
     /** For `status`: the status to answer with, in the provider's error shape. */
     status: z.number().int().min(400).max(599).optional(),
     /** For `rate-limit`: the `Retry-After` seconds. */

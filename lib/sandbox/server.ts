@@ -100,6 +100,11 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         console.error(`sandbox: ${prefix} emulator failed`, error);
         reply = { status: 500, body: emulator.errorBody(500) };
       }
+      // The request took effect; its reply is lost on the way back.
+      if (fault?.kind === "reset-after") {
+        res.socket?.destroy();
+        return;
+      }
       return send(res, reply, emulator.contentType);
     }
     if (prefix === "receivers") return receivers.handle(req, res, requestUrl.pathname, rawBody);
@@ -165,6 +170,7 @@ async function applyFault(fault: Fault, emulator: Emulator, res: ServerResponse)
   if (fault.latencyMs) await sleep(fault.latencyMs);
   switch (fault.kind) {
     case "latency":
+    case "reset-after":
       return false;
     case "status":
       send(

@@ -9,6 +9,7 @@ import { updateActionOf } from "./audit-action";
 import type { AccountPage, PingResult, ProviderId, Webhook, WebhookPage } from "./model";
 import type { PingSummary } from "./model";
 import { lastPings, pingHistory, sendAndRecordPing } from "./ping-history";
+import { createOrAdopt } from "./reconcile";
 import { limitPings } from "./ping-limit";
 import { toPingResult } from "./ping-message";
 import {
@@ -107,7 +108,8 @@ export async function createWebhook(
   const adapter = await openAccount(provider, scope);
   return audited(
     { ...auditTarget(actor, provider, scope), action: "webhook.create", after: input },
-    () => adapter.createWebhook(scope, input),
+    // A create whose reply was lost adopts the webhook the provider stored (./reconcile.ts).
+    () => createOrAdopt(adapter, scope, input),
     (created) => created,
   );
 }
