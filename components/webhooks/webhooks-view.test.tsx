@@ -1,0 +1,67 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import type { UrlUpdateEvent } from "nuqs/adapters/testing";
+import type { ReactNode } from "react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { makeWrapper, stubApi } from "@/lib/testing/render";
+import type { WebhookList } from "@/lib/webhooks/queries";
+import { WebhooksView } from "./webhooks-view";
+
+// The page's chrome needs Next's router; what is tested here is the list below it.
+vi.mock("next/link", () => ({
+  default: ({ href, children, ...rest }: { href: string; children: ReactNode }) => (
+    <a href={href} {...rest}>
+      {children}
+    </a>
+  ),
+}));
+vi.mock("@/components/accounts/account-switcher", () => ({ AccountSwitcher: () => null }));
+
+const emptyPage = (previous: string | null): WebhookList => ({
+  data: [],
+  page: { next: null, previous, hasMore: false },
+  quota: { used: 6, max: 10 },
+  lastPings: {},
+});
+
+function renderList(searchParams: string, list: WebhookList) {
+  stubApi({ "GET /api/conekta/default/webhooks": { body: list } });
+  const updates: UrlUpdateEvent[] = [];
+  render(<WebhooksView provider="conekta" providerName="Conekta" account="default" />, {
+    wrapper: makeWrapper({ searchParams, onUrlUpdate: (event) => updates.push(event) }),
+  });
+  return () => updates.map((u) => `${u.options.history} ${u.queryString}`);
+}
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe("a later page whose last rows were deleted", () => {
+  it("offers the way back instead of saying the account has no webhooks", async () => {
+    const history = renderList("?cursor=c2", emptyPage("c1"));
+
+    expect(await screen.findByText("No webhooks are left on this page.")).toBeTruthy();
+    expect(screen.queryByText("No webhooks yet")).toBeNull();
+
+    fireEvent.click(screen.getByRole("button", { name: "Previous page" }));
+    await vi.waitFor(() => expect(history()).toEqual(["push ?cursor=c1"]));
+  });
+
+  it("goes back to the first page, keeping the search", async () => {
+    const history = renderList("?q=orders&cursor=c2", emptyPage(null));
+
+    fireEvent.click(await screen.findByRole("button", { name: "Back to the first page" }));
+    expect(screen.queryByRole("button", { name: "Previous page" })).toBeNull();
+    await vi.waitFor(() => expect(history()).toEqual(["push ?q=orders"]));
+  });
+});
+
+describe("an account without webhooks", () => {
+  it("still says so on its first page, with the way to create one", async () => {
+    renderList("", emptyPage(null));
+    expect(await screen.findByText("No webhooks yet")).toBeTruthy();
+    expect(screen.queryByText("No webhooks are left on this page.")).toBeNull();
+  });
+});
