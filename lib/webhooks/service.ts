@@ -6,6 +6,7 @@ import type { Language } from "@/lib/http/language";
 import { getProvider, listProviders } from "@/lib/providers/registry";
 import type { AccountScope, ListWebhooksInput } from "@/lib/providers/types";
 import { updateActionOf } from "./audit-action";
+import { getAccount } from "./accounts";
 import type { AccountPage, PingResult, ProviderId, Webhook, WebhookPage } from "./model";
 import type { PingSummary } from "./model";
 import { lastPings, pingHistory, sendAndRecordPing } from "./ping-history";
@@ -61,9 +62,10 @@ export function getEventCatalogue(provider: ProviderId): EventCatalogue {
   return { groups: getProvider(provider).eventCatalogue() };
 }
 
+// The account must exist at the provider (404 otherwise), not only have a well-formed id.
 async function openAccount(provider: ProviderId, scope: AccountScope) {
   const adapter = getProvider(provider);
-  await adapter.assertAccount(scope);
+  await getAccount(provider, scope);
   return adapter;
 }
 
