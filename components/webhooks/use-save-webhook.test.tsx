@@ -1,0 +1,150 @@
+// @vitest-environment jsdom
+import { act, renderHook } from "@testing-library/react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { makeTestQueryClient, makeWrapper, stubApi } from "@/lib/testing/render";
+import type { Webhook } from "@/lib/webhooks/model";
+import { webhookQueries } from "@/lib/webhooks/queries";
+import type { WebhookFormValues } from "@/lib/webhooks/schemas";
+import { useSaveWebhook } from "./use-save-webhook";
+
+const push = vi.fn();
+vi.mock("next/navigation", () => ({ useRouter: () => ({ push }) }));
+vi.mock("sonner", () => ({ toast: { success: vi.fn(), error: vi.fn() } }));
+
+const saved = (overrides: Partial<Webhook> = {}): Webhook => ({
+  id: "wh_9",
+  provider: "conekta",
+  account: "default",
+  url: "https://example.test/hook",
+  events: ["order.paid"],
+  active: null,
+  status: "listening",
+  hasSecret: null,
+  alertEmail: null,
+  createdAt: null,
+  updatedAt: null,
+  ...overrides,
+});
+
+const typed: WebhookFormValues = {
+  url: "https://example.test/hook",
+  events: ["order.paid"],
+  alertEmail: "",
+  secret: "",
+  active: true,
+};
+
+const COLLECTION = "/api/conekta/default/webhooks";
+
+function renderSave(webhook?: Webhook) {
+  const client = makeTestQueryClient();
+  const hook = renderHook(
+    () => {
+      const form = useForm<WebhookFormValues>({ defaultValues: typed });
+      return {
+        form,
+        save: useSaveWebhook({ provider: "conekta", account: "default", webhook, form }),
+      };
+    },
+    { wrapper: makeWrapper({ client }) },
+  );
+  const submit = () => act(() => hook.result.current.save.onSubmit());
+  return { ...hook, client, submit };
+}
+
+/** The JSON bodies sent to `METHOD path`, in order. */
+function bodiesOf(spy: ReturnType<typeof stubApi>, method: string, path: string) {
+  return spy.mock.calls
+    .filter(([url, init]) => String(url) === path && (init?.method ?? "GET") === method)
+    .map(([, init]) => JSON.parse(String(init?.body)) as unknown);
+}
+
+beforeEach(() => vi.clearAllMocks());
+afterEach(() => vi.unstubAllGlobals());
+
+describe("saving the webhook form", () => {
+  it("creates the webhook, says so and goes back to the list", async () => {
+    const api = stubApi({ [`POST ${COLLECTION}`]: { status: 201, body: saved() } });
+    const { client, submit } = renderSave();
+
+    await submit();
+
+    expect(bodiesOf(api, "POST", COLLECTION)).toEqual([
+      { url: "https://example.test/hook", events: ["order.paid"] },
+    ]);
+    expect(toast.success).toHaveBeenCalledWith("Webhook created");
+    expect(push).toHaveBeenCalledWith("/conekta/default/webhooks");
+    expect(
+      client.getQueryData(webhookQueries.detail("conekta", "default", "wh_9").queryKey),
+    ).toEqual(saved());
+  });
+
+  it("puts the server's field errors on their fields and keeps what was typed", async () => {
+    stubApi({
+      [`POST ${COLLECTION}`]: {
+        status: 422,
+        body: {
+          error: {
+            code: "invalid_fields",
+            message: "Some fields are invalid.",
+            fields: { url: ["The provider refuses this URL."], unknown: ["ignored"] },
+            requestId: "req_1",
+          },
+        },
+      },
+    });
+    const { result, submit } = renderSave();
+
+    await submit();
+
+    expect(result.current.form.getFieldState("url").error?.message).toBe(
+      "The provider refuses this URL.",
+    );
+    expect(result.current.form.getValues()).toEqual(typed);
+    expect(toast.error).toHaveBeenCalledWith("Could not save: Some fields are invalid.");
+    expect(push).not.toHaveBeenCalled();
+  });
+
+  it("after a half-successful create, only retries the events on the webhook that exists", async () => {
+    const orphan = saved({ id: "wh_orphan", events: [] });
+    const api = stubApi({
+      [`POST ${COLLECTION}`]: {
+        status: 502,
+        body: {
+          error: {
+            code: "provider_error",
+            message: "The webhook was created without its events.",
+            requestId: "req_2",
+            webhook: orphan,
+          },
+        },
+      },
+      [`PATCH ${COLLECTION}/wh_orphan`]: { body: saved({ id: "wh_orphan" }) },
+    });
+    const { result, submit } = renderSave();
+
+    await submit();
+    expect(result.current.save.orphan).toEqual(orphan);
+    expect(push).not.toHaveBeenCalled();
+
+    await submit();
+    expect(bodiesOf(api, "POST", COLLECTION)).toHaveLength(1);
+    expect(bodiesOf(api, "PATCH", `${COLLECTION}/wh_orphan`)).toEqual([{ events: ["order.paid"] }]);
+    expect(toast.success).toHaveBeenCalledWith("Webhook created");
+    expect(push).toHaveBeenCalledWith("/conekta/default/webhooks");
+  });
+
+  it("edits an existing webhook in place", async () => {
+    const api = stubApi({ [`PATCH ${COLLECTION}/wh_9`]: { body: saved() } });
+    const { submit } = renderSave(saved({ events: ["order.created"] }));
+
+    await submit();
+
+    expect(bodiesOf(api, "PATCH", `${COLLECTION}/wh_9`)).toEqual([
+      { url: "https://example.test/hook", events: ["order.paid"] },
+    ]);
+    expect(toast.success).toHaveBeenCalledWith("Webhook saved");
+  });
+});
