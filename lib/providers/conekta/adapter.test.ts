@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { AppError, toErrorResponse } from "@/lib/http/errors";
 import { encodeCursor } from "@/lib/providers/cursor";
 import { CONEKTA_SEED } from "@/lib/sandbox/conekta/seed";
+import { setConektaQuirks } from "@/lib/sandbox/conekta/test-harness";
+import { CONEKTA_API_VERSIONS } from "@/lib/sandbox/conekta/versions";
 import { failure, present, SANDBOX_TEST_KEYS, useSandbox } from "@/lib/testing/sandbox";
 import { createConektaAdapter, toPageInfo } from "./adapter";
 
@@ -54,13 +56,13 @@ describe("toPageInfo", () => {
   });
 });
 
-describe("Conekta adapter against the sandbox", () => {
+describe.each(CONEKTA_API_VERSIONS)("Conekta adapter against the sandbox at API %s", (version) => {
   const sandbox = useSandbox();
   const adapter = ({ apiKey = SANDBOX_TEST_KEYS.conektaApiKey, timeoutMs = 2000 } = {}) =>
     createConektaAdapter({
       apiKey,
       apiBase: `${sandbox().url}/conekta`,
-      apiVersion: "2.1.0",
+      apiVersion: version,
       timeoutMs,
       ping: { followMs: 3000, pollMs: 100 },
     });
@@ -121,6 +123,7 @@ describe("Conekta adapter against the sandbox", () => {
         id: "default",
         name: "Holding company",
         provider: "conekta",
+        kind: "holding",
       });
       expect(first.page).toMatchObject({ previous: null, hasMore: true });
 
@@ -177,7 +180,7 @@ describe("Conekta adapter against the sandbox", () => {
   });
 
   describe("creating and editing", () => {
-    it("subscribes the events with a second call after the 2.1.0 create", async () => {
+    it("creates with its events in the child company (2.1.0: a second call; 2.2.0: one)", async () => {
       const scope = { account: CONEKTA_SEED.emptyChildId, language: "en" } as const;
       const created = await adapter().createWebhook(scope, {
         url: "https://example.com/orders",
@@ -186,6 +189,8 @@ describe("Conekta adapter against the sandbox", () => {
       expect(created).toMatchObject({
         account: scope.account,
         events: ["order.paid", "charge.paid"],
+        // Only 2.2+ webhooks say whether they are active.
+        active: version === "2.1.0" ? null : true,
       });
       const raw = await rawWebhook(created.id, scope.account);
       expect(raw.body.subscribed_events).toEqual(["order.paid", "charge.paid"]);
@@ -193,37 +198,94 @@ describe("Conekta adapter against the sandbox", () => {
       expect((await rawWebhook(created.id)).status).toBe(404);
     });
 
-    it("reports a create whose events failed to save, naming the webhook that now exists", async () => {
-      const account = CONEKTA_SEED.emptyChildId;
-      sandbox().faults.add({
-        provider: "conekta",
-        method: "PUT",
-        account,
-        kind: "status",
-        status: 500,
-        retryAfter: 1,
-        times: 1,
+    it("gets, lists, edits and deletes a webhook of a child company", async () => {
+      const conekta = adapter();
+      const scope = { account: CONEKTA_SEED.otherChildId, language: "en" } as const;
+      const id = CONEKTA_SEED.webhooks.otherChildOk;
+      const listed = await conekta.listWebhooks({ ...scope, limit: 10 });
+      expect(listed.data.map((w) => w.id)).toEqual([id]);
+      expect(await conekta.getWebhook(scope, id)).toEqual(listed.data[0]);
+
+      const edited = await conekta.updateWebhook(scope, id, {
+        url: "https://example.com/edited",
+        events: ["charge.paid"],
       });
+      expect(edited).toMatchObject({ url: "https://example.com/edited", events: ["charge.paid"] });
+      expect((await rawWebhook(id, scope.account)).body.url).toBe("https://example.com/edited");
+
+      await conekta.deleteWebhook(scope, id);
+      expect((await rawWebhook(id, scope.account)).status).toBe(404);
+      expect((await conekta.listWebhooks({ ...scope, limit: 10 })).data).toEqual([]);
+    });
+
+    it("refuses a create that Conekta put in another company, naming the webhook", async () => {
+      // The real API might ignore X-Child-Company-Id on create (the spec does not declare it there).
+      await setConektaQuirks(sandbox().url, { ignoreChildCompanyHeaderOn: ["create"] });
+      const account = CONEKTA_SEED.emptyChildId;
       const error = await failure(
         adapter().createWebhook(
           { account, language: "en" },
-          {
-            url: "https://example.com/half",
-            events: ["order.paid"],
-          },
+          { url: "https://example.com/stray", events: ["order.paid"] },
         ),
       );
-
-      expect(error.status).toBe(502);
-      expect(error.message).toMatch(/created, but its events could not be saved/);
-      const webhook = present(error.createdWebhook?.id, "created webhook");
-      expect(error.createdWebhook).toMatchObject({ account, url: "https://example.com/half" });
-      expect(toErrorResponse(error, "req_1").body.error.webhook?.id).toBe(webhook);
-
-      const raw = await rawWebhook(webhook, account);
-      expect(raw.status).toBe(200);
-      expect(raw.body.subscribed_events).not.toEqual(["order.paid"]);
+      expect(error).toMatchObject({ code: "provider_error", status: 502 });
+      expect(error.text?.key).toBe("conektaChildCompanyMismatch");
+      const stray = `${error.text?.values?.id ?? ""}`;
+      expect(error.message).toBe(
+        `Conekta created webhook ${stray}, but not in the company “${account}”: it ignored the ` +
+          "child company and put the webhook elsewhere, most likely in the holding company. " +
+          "Look for it there and delete it, then create it again.",
+      );
+      expect((await rawWebhook(stray)).status).toBe(200);
+      expect((await rawWebhook(stray, account)).status).toBe(404);
+      // At 2.1.0 no events were subscribed to a webhook in the wrong company.
+      if (version === "2.1.0")
+        expect((await rawWebhook(stray)).body.subscribed_events).not.toEqual(["order.paid"]);
     });
+
+    it("does not read a holding's create back: the header is not sent there", async () => {
+      await setConektaQuirks(sandbox().url, { ignoreChildCompanyHeaderOn: ["create"] });
+      const created = await adapter().createWebhook(holding, {
+        url: "https://example.com/holding",
+        events: [],
+      });
+      expect((await rawWebhook(created.id)).status).toBe(200);
+    });
+
+    // Only 2.1.0 creates in two calls, so only there can a create half-succeed.
+    if (version === "2.1.0") {
+      it("reports a create whose events failed to save, naming the webhook that now exists", async () => {
+        const account = CONEKTA_SEED.emptyChildId;
+        sandbox().faults.add({
+          provider: "conekta",
+          method: "PUT",
+          account,
+          kind: "status",
+          status: 500,
+          retryAfter: 1,
+          times: 1,
+        });
+        const error = await failure(
+          adapter().createWebhook(
+            { account, language: "en" },
+            {
+              url: "https://example.com/half",
+              events: ["order.paid"],
+            },
+          ),
+        );
+
+        expect(error.status).toBe(502);
+        expect(error.message).toMatch(/created, but its events could not be saved/);
+        const webhook = present(error.createdWebhook?.id, "created webhook");
+        expect(error.createdWebhook).toMatchObject({ account, url: "https://example.com/half" });
+        expect(toErrorResponse(error, "req_1").body.error.webhook?.id).toBe(webhook);
+
+        const raw = await rawWebhook(webhook, account);
+        expect(raw.status).toBe(200);
+        expect(raw.body.subscribed_events).not.toEqual(["order.paid"]);
+      });
+    }
 
     it("keeps the credentials when the masked URL comes back unchanged", async () => {
       const conekta = adapter();

@@ -21,6 +21,7 @@ import {
   conektaCompanySchema,
   conektaWebhookListSchema,
   conektaWebhookSchema,
+  type ConektaWebhook,
 } from "./schemas";
 
 const ACCOUNTS_PAGE_SIZE = 10;
@@ -157,16 +158,25 @@ export function createConektaAdapter(
     );
   }
 
-  async function putWebhook(scope: AccountScope, id: string, input: UpdateWebhookInput) {
+  async function putWebhook(
+    scope: AccountScope,
+    id: string,
+    input: UpdateWebhookInput,
+    known?: ConektaWebhook,
+  ) {
     // 2.1.0's update requires `url` and `synchronous`: keep what the webhook has for anything not
     // changed, including a URL the user saw masked and left alone.
-    const current = await getRaw(scope, id);
+    const current = known ?? (await getRaw(scope, id));
     const url =
       input.url === undefined || isUnchangedMaskedUrl(input.url, current.url)
         ? current.url
         : input.url;
     const body = modernShape
-      ? { url, ...(input.events ? { subscribed_events: input.events } : {}) }
+      ? {
+          url,
+          ...(input.events ? { subscribed_events: input.events } : {}),
+          ...(input.active !== undefined ? { active: input.active } : {}),
+        }
       : {
           url,
           synchronous: current.synchronous ?? false,
@@ -181,6 +191,26 @@ export function createConektaAdapter(
     );
   }
 
+  /**
+   * The spec does not declare `X-Child-Company-Id` on create (PROVIDERS.md): if Conekta ignored
+   * it, the webhook would land in the holding. Read it back in the child company to prove where it
+   * is. Another failure of the read proves nothing either way: go on with the create's reply.
+   */
+  async function confirmInChildCompany(scope: AccountScope, created: ConektaWebhook) {
+    if (scope.account === CONEKTA_DEFAULT_ACCOUNT) return created;
+    try {
+      return await getRaw(scope, created.id);
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === "not_found")) return created;
+      throw AppError.of(
+        "provider_error",
+        "conektaChildCompanyMismatch",
+        { id: created.id, account: scope.account },
+        { cause: error, provider: error.provider },
+      );
+    }
+  }
+
   async function createWebhook(scope: AccountScope, input: CreateWebhookInput): Promise<Webhook> {
     const body = modernShape
       ? { url: input.url, subscribed_events: input.events }
@@ -191,12 +221,13 @@ export function createConektaAdapter(
         headers: client.headersFor(scopeOf(scope)),
       }),
     );
-    if (modernShape || input.events.length === 0) return toWebhook(created, scope.account);
+    const landed = await confirmInChildCompany(scope, created);
+    if (modernShape || input.events.length === 0) return toWebhook(landed, scope.account);
     // 2.1.0 creates without events: a second call subscribes them. If it fails, the webhook exists
     // without its events, and the user must be told so and offered to retry just the events.
     try {
       return toWebhook(
-        await putWebhook(scope, created.id, { events: input.events }),
+        await putWebhook(scope, created.id, { events: input.events }, landed),
         scope.account,
       );
     } catch (error) {
@@ -246,6 +277,7 @@ function eventsNotSavedError(webhook: Webhook, cause: unknown): AppError {
   return AppError.of(
     cause instanceof AppError ? cause.code : "provider_error",
     "eventsNotSaved",
+    // The console's own reason is repeated in the user's language, like the message around it.
     { reason },
     {
       cause,

@@ -5,6 +5,8 @@ import { conektaErrorSchema } from "./schemas";
 
 /** The sandbox's code for the 11th webhook; real Conekta documents none (see PROVIDERS.md). */
 const LIMIT_CODES = ["conekta.errors.parameter_validation.webhook.limit_exceeded"];
+// The console's form field for a Conekta parameter, where the names differ (2.2+ `subscribed_events`).
+const FIELD_OF_PARAM: Record<string, string> = { subscribed_events: "events" };
 
 /** Maps a Conekta error reply to the console's error codes, keeping Conekta's words for support. */
 export function toConektaAppError(status: number, body: unknown, headers: Headers): AppError {
@@ -51,7 +53,8 @@ export function toConektaAppError(status: number, body: unknown, headers: Header
     }
     const fields: Record<string, string[]> = {};
     for (const detail of error.details ?? []) {
-      if (detail.param && detail.message) (fields[detail.param] ??= []).push(detail.message);
+      if (!detail.param || !detail.message) continue;
+      (fields[FIELD_OF_PARAM[detail.param] ?? detail.param] ??= []).push(detail.message);
     }
     return Object.keys(fields).length > 0
       ? new AppError("invalid_fields", message, { fields, provider })
