@@ -57,8 +57,8 @@ function renderSave(webhook?: Webhook) {
 /** The JSON bodies sent to `METHOD path`, in order. */
 function bodiesOf(spy: ReturnType<typeof stubApi>, method: string, path: string) {
   return spy.mock.calls
-    .filter(([url, init]) => String(url) === path && (init?.method ?? "GET") === method)
-    .map(([, init]) => JSON.parse(String(init?.body)) as unknown);
+    .filter(([url, init]) => url === path && (init?.method ?? "GET") === method)
+    .map(([, init]) => JSON.parse(typeof init?.body === "string" ? init.body : "null") as unknown);
 }
 
 beforeEach(() => vi.clearAllMocks());
