@@ -29,7 +29,8 @@ export const statusOfCode: Record<ErrorCode, number> = {
 export type ErrorKey = keyof Messages["errors"];
 export interface ErrorText {
   key: ErrorKey;
-  values?: Record<string, string | number>;
+  /** A value that is itself a text (e.g. the reason of a half-done create) is translated too. */
+  values?: Record<string, string | number | ErrorText>;
 }
 
 export function translateError(text: ErrorText, language: keyof typeof messages): string {
@@ -38,7 +39,15 @@ export function translateError(text: ErrorText, language: keyof typeof messages)
     messages: messages[language],
     namespace: "errors",
   });
-  return t(text.key, text.values);
+  const values =
+    text.values &&
+    Object.fromEntries(
+      Object.entries(text.values).map(([name, value]) => [
+        name,
+        typeof value === "object" ? translateError(value, language) : value,
+      ]),
+    );
+  return t(text.key, values);
 }
 
 export function translateFieldTexts(
@@ -95,7 +104,7 @@ export class AppError extends Error {
   static of(
     code: ErrorCode,
     key: ErrorKey,
-    values?: Record<string, string | number>,
+    values?: ErrorText["values"],
     options: Omit<ConstructorParameters<typeof AppError>[2], "text"> = {},
   ): AppError {
     return new AppError(code, translateError({ key, values }, "en"), {

@@ -278,7 +278,7 @@ function eventsNotSavedError(webhook: Webhook, cause: unknown): AppError {
     cause instanceof AppError ? cause.code : "provider_error",
     "eventsNotSaved",
     // The console's own reason is repeated in the user's language, like the message around it.
-    { reason },
+    { reason: cause instanceof AppError && cause.text ? cause.text : reason },
     {
       cause,
       provider: cause instanceof AppError ? cause.provider : undefined,
