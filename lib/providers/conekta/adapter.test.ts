@@ -230,7 +230,7 @@ describe.each(CONEKTA_API_VERSIONS)("Conekta adapter against the sandbox at API 
       );
       expect(error).toMatchObject({ code: "provider_error", status: 502 });
       expect(error.text?.key).toBe("conektaChildCompanyMismatch");
-      const stray = `${error.text?.values?.id ?? ""}`;
+      const stray = present(/webhook ([0-9a-f]{24})/.exec(error.message)?.[1], "webhook id");
       expect(error.message).toBe(
         `Conekta created webhook ${stray}, but not in the company “${account}”: it ignored the ` +
           "child company and put the webhook elsewhere, most likely in the holding company. " +
