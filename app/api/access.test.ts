@@ -3,9 +3,7 @@
 // users. Each refused call answers in the envelope and never reaches the provider: a latency fault
 // with no delay on every account counts each request the sandbox gets (its "record").
 import { eq } from "drizzle-orm";
-import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { getAuth } from "@/lib/auth/auth";
 import type { Role } from "@/lib/auth/roles";
 import { seedSandboxUsers } from "@/lib/auth/seed-sandbox";
 import { createUser } from "@/lib/auth/users";
@@ -17,13 +15,9 @@ import { getProvider } from "@/lib/providers/registry";
 import { SANDBOX_PASSWORD, SANDBOX_RAZORPAY_ACCOUNTS } from "@/lib/sandbox/defaults";
 import type { Fault } from "@/lib/sandbox/faults";
 import { startSandbox, type Sandbox } from "@/lib/sandbox/server";
+import { envelope, send, sessionCookie, type Call } from "@/lib/testing/routes";
 import { SANDBOX_TEST_KEYS } from "@/lib/testing/sandbox";
-import {
-  accountPageSchema,
-  errorEnvelopeSchema,
-  type ErrorEnvelope,
-  type ProviderId,
-} from "@/lib/webhooks/model";
+import { accountPageSchema, type ProviderId } from "@/lib/webhooks/model";
 import * as accountsRoute from "./[provider]/accounts/route";
 import * as eventsRoute from "./[provider]/events/route";
 import * as webhooksRoute from "./[provider]/[account]/webhooks/route";
@@ -53,8 +47,6 @@ const sandbox = (): Sandbox => {
   return running;
 };
 const db = withTestDatabase("pglite");
-
-const ORIGIN = "http://console.test";
 
 const roles = ["admin", "support", "merchant", "viewer"] as const satisfies readonly Role[];
 const providers = ["conekta", "razorpay"] as const satisfies readonly ProviderId[];
@@ -98,15 +90,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await running?.close();
 });
-
-async function sessionCookie(email: string, password = SANDBOX_PASSWORD): Promise<string> {
-  const { headers } = await (
-    await getAuth()
-  ).api.signInEmail({ body: { email, password }, returnHeaders: true });
-  const cookie = headers.get("set-cookie")?.split(";")[0];
-  if (!cookie) throw new Error(`no session cookie for ${email}`);
-  return cookie;
-}
 
 // --- the sandbox's record --------------------------------------------------------------------
 
@@ -168,42 +151,6 @@ async function urlsAtSandbox(provider: TestProvider, account: string): Promise<s
 }
 
 // --- calling the route handlers ---------------------------------------------------------------
-
-type Handler = (req: NextRequest, context: { params: Promise<unknown> }) => Promise<Response>;
-
-interface Call {
-  handler: Handler;
-  method: string;
-  path: string;
-  params?: Record<string, string>;
-  cookie?: string;
-  headers?: Record<string, string>;
-  body?: string;
-}
-
-function send({ handler, method, path, params = {}, cookie, headers = {}, body }: Call) {
-  const changes = !["GET", "HEAD"].includes(method);
-  const req = new NextRequest(`${ORIGIN}${path}`, {
-    method,
-    headers: {
-      ...(changes ? { origin: ORIGIN } : {}),
-      ...(body !== undefined ? { "content-type": "application/json" } : {}),
-      ...(cookie ? { cookie } : {}),
-      ...headers,
-    },
-    body,
-  });
-  // Headers set to "" are left out: `{ origin: "" }` means "no Origin at all".
-  for (const [name, value] of Object.entries(headers)) if (value === "") req.headers.delete(name);
-  return handler(req, { params: Promise.resolve(params) });
-}
-
-async function envelope(response: Response): Promise<ErrorEnvelope["error"]> {
-  const parsed = errorEnvelopeSchema.safeParse(await response.json());
-  if (!parsed.success) throw new Error(`not the error envelope (HTTP ${response.status})`);
-  expect(response.headers.get("x-request-id")).toBe(parsed.data.error.requestId);
-  return parsed.data.error;
-}
 
 const scoped = (provider: TestProvider, account: string) => `/api/${provider}/${account}/webhooks`;
 
