@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { pingReportSchema } from "@/lib/webhooks/model";
 import { CONEKTA_SEED } from "@/lib/sandbox/conekta/seed";
+import { CONEKTA_API_VERSIONS } from "@/lib/sandbox/conekta/versions";
 import { failure, SANDBOX_TEST_KEYS, useSandbox } from "@/lib/testing/sandbox";
 import { createConektaAdapter } from "./adapter";
 
-describe("Conekta ping against the sandbox", () => {
+describe.each(CONEKTA_API_VERSIONS)("Conekta ping against the sandbox at API %s", (version) => {
   const sandbox = useSandbox();
   beforeEach(() => sandbox().reset());
 
@@ -12,7 +13,7 @@ describe("Conekta ping against the sandbox", () => {
     createConektaAdapter({
       apiKey: SANDBOX_TEST_KEYS.conektaApiKey,
       apiBase: `${sandbox().url}/conekta`,
-      apiVersion: "2.1.0",
+      apiVersion: version,
       timeoutMs: 2000,
       ping: { followMs, pollMs: 100 },
     });

@@ -6,6 +6,7 @@ import {
   validateConektaRequest,
 } from "@/lib/sandbox/conekta/openapi-validator";
 import { CONEKTA_SEED } from "@/lib/sandbox/conekta/seed";
+import { CONEKTA_API_VERSIONS } from "@/lib/sandbox/conekta/versions";
 import {
   present,
   recordFetch,
@@ -16,16 +17,17 @@ import {
 import { createConektaAdapter } from "./adapter";
 
 /**
- * Every request the Conekta adapter sends is checked against the vendored 2.1.0 spec, and for the
- * things the spec leaves loose: the version in Accept, the language, and the child company header
- * on every call for a child company (the spec declares it on only some operations).
+ * Every request the Conekta adapter sends is checked against the vendored spec of its API version
+ * (2.1.0, or the current spec for 2.2.0), and for the things the spec leaves loose: the version in
+ * Accept, the language, and the child company header on every call for a child company (the spec
+ * declares it on only some operations).
  */
-describe("Conekta adapter requests", () => {
+describe.each(CONEKTA_API_VERSIONS)("Conekta adapter requests at API %s", (version) => {
   const sandbox = useSandbox();
   let recorder: ReturnType<typeof recordFetch>;
 
   // Reading and compiling the 16,000-line spec takes a second or two: once per file.
-  beforeAll(() => void loadConektaSpec(), 20_000);
+  beforeAll(() => void loadConektaSpec(true, version), 20_000);
 
   beforeEach(() => {
     sandbox().reset();
@@ -37,7 +39,7 @@ describe("Conekta adapter requests", () => {
     createConektaAdapter({
       apiKey: SANDBOX_TEST_KEYS.conektaApiKey,
       apiBase: `${sandbox().url}/conekta`,
-      apiVersion: "2.1.0",
+      apiVersion: version,
       timeoutMs: 2000,
       ping: { followMs: 3000, pollMs: 100 },
     });
@@ -80,13 +82,18 @@ describe("Conekta adapter requests", () => {
     for (const request of requests) {
       const operation = operationOf(request);
       const [method = "", template = ""] = operation.split(" ");
-      const result = validateConektaRequest(method, template, {
-        headers: request.headers,
-        query: request.url.searchParams,
-        body: request.body === undefined ? undefined : (JSON.parse(request.body) as unknown),
-      });
+      const result = validateConektaRequest(
+        method,
+        template,
+        {
+          headers: request.headers,
+          query: request.url.searchParams,
+          body: request.body === undefined ? undefined : (JSON.parse(request.body) as unknown),
+        },
+        { version },
+      );
       expect(result.errors, operation).toEqual([]);
-      expect(request.headers.accept, operation).toBe("application/vnd.conekta-v2.1.0+json");
+      expect(request.headers.accept, operation).toBe(`application/vnd.conekta-v${version}+json`);
       expect(request.headers.authorization, operation).toBe(
         `Bearer ${SANDBOX_TEST_KEYS.conektaApiKey}`,
       );
@@ -100,19 +107,27 @@ describe("Conekta adapter requests", () => {
   }
 
   function expectWellFormedBodies() {
-    // 2.1.0's create takes {url, synchronous}, both required, and nothing else.
-    expect(bodiesOf("POST /webhooks")).toEqual([
-      { url: "https://example.com/contract", synchronous: false },
-    ]);
-    // Update: the events, then the URL; each carries url and synchronous.
-    expect(bodiesOf("PUT /webhooks/{id}")).toEqual([
-      {
-        url: "https://example.com/contract",
-        synchronous: false,
-        events: ["order.paid", "charge.paid"],
-      },
-      { url: "https://example.com/contract-2", synchronous: false },
-    ]);
+    if (version === "2.1.0") {
+      // 2.1.0's create takes {url, synchronous}, both required, and nothing else.
+      expect(bodiesOf("POST /webhooks")).toEqual([
+        { url: "https://example.com/contract", synchronous: false },
+      ]);
+      // Update: the events, then the URL; each carries url and synchronous.
+      expect(bodiesOf("PUT /webhooks/{id}")).toEqual([
+        {
+          url: "https://example.com/contract",
+          synchronous: false,
+          events: ["order.paid", "charge.paid"],
+        },
+        { url: "https://example.com/contract-2", synchronous: false },
+      ]);
+    } else {
+      // 2.2+ creates with its events in one call and has no `synchronous`.
+      expect(bodiesOf("POST /webhooks")).toEqual([
+        { url: "https://example.com/contract", subscribed_events: ["order.paid", "charge.paid"] },
+      ]);
+      expect(bodiesOf("PUT /webhooks/{id}")).toEqual([{ url: "https://example.com/contract-2" }]);
+    }
     // A strict server answers a test with a body with 415.
     const tests = recorder.sent.filter((r) => operationOf(r) === "POST /webhooks/{id}/test");
     expect(tests).toHaveLength(1);
