@@ -3,7 +3,7 @@ import { act, renderHook } from "@testing-library/react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { makeTestQueryClient, makeWrapper, stubApi } from "@/lib/testing/render";
+import { makeTestQueryClient, makeWebhook, makeWrapper, stubApi } from "@/lib/testing/render";
 import type { Webhook } from "@/lib/webhooks/model";
 import { webhookQueries } from "@/lib/webhooks/queries";
 import type { WebhookFormValues } from "@/lib/webhooks/schemas";
@@ -13,20 +13,7 @@ const push = vi.fn();
 vi.mock("next/navigation", () => ({ useRouter: () => ({ push }) }));
 vi.mock("sonner", () => ({ toast: { success: vi.fn(), error: vi.fn() } }));
 
-const saved = (overrides: Partial<Webhook> = {}): Webhook => ({
-  id: "wh_9",
-  provider: "conekta",
-  account: "default",
-  url: "https://example.test/hook",
-  events: ["order.paid"],
-  active: null,
-  status: "listening",
-  hasSecret: null,
-  alertEmail: null,
-  createdAt: null,
-  updatedAt: null,
-  ...overrides,
-});
+const saved = (overrides: Partial<Webhook> = {}) => makeWebhook({ id: "wh_9", ...overrides });
 
 const typed: WebhookFormValues = {
   url: "https://example.test/hook",

@@ -6,6 +6,7 @@ import { vi } from "vitest";
 import { MeProvider, type Me } from "@/components/auth/me-context";
 import type { Language } from "@/lib/http/language";
 import { messages } from "@/lib/i18n/messages";
+import type { Webhook } from "@/lib/webhooks/model";
 
 /**
  * For component and hook tests in jsdom: the providers the console's pages run under, with the URL
@@ -13,6 +14,24 @@ import { messages } from "@/lib/i18n/messages";
  */
 
 export const ADMIN: Me = { id: "u_1", email: "ana@example.test", name: "Ana", role: "admin" };
+
+/** A Conekta webhook as the console's API returns it. */
+export function makeWebhook(overrides: Partial<Webhook> = {}): Webhook {
+  return {
+    id: "wh_1",
+    provider: "conekta",
+    account: "default",
+    url: "https://example.test/hook",
+    events: ["order.paid"],
+    active: null,
+    status: "listening",
+    hasSecret: null,
+    alertEmail: null,
+    createdAt: null,
+    updatedAt: null,
+    ...overrides,
+  };
+}
 
 /** A query client that neither retries nor refetches on its own, so a test sees each request. */
 export function makeTestQueryClient() {

@@ -1,24 +1,11 @@
 // @vitest-environment jsdom
 import { act, renderHook, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { makeTestQueryClient, makeWrapper, stubApi } from "@/lib/testing/render";
-import type { Webhook } from "./model";
+import { makeTestQueryClient, makeWebhook, makeWrapper, stubApi } from "@/lib/testing/render";
 import { useCreateWebhook, useDeleteWebhook } from "./mutations";
 import { webhookQueries, type WebhookList } from "./queries";
 
-const webhook = (id: string): Webhook => ({
-  id,
-  provider: "conekta",
-  account: "default",
-  url: `https://example.test/${id}`,
-  events: ["order.paid"],
-  active: null,
-  status: "listening",
-  hasSecret: null,
-  alertEmail: null,
-  createdAt: null,
-  updatedAt: null,
-});
+const webhook = (id: string) => makeWebhook({ id, url: `https://example.test/${id}` });
 
 const page = (ids: string[]): WebhookList => ({
   data: ids.map(webhook),
