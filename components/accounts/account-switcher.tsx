@@ -1,6 +1,7 @@
 "use client";
 
 import { accountNameOf } from "@/components/accounts/account-name";
+import { getDescriptor } from "@/lib/providers/catalogue";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useCombobox } from "downshift";
 import { ChevronsUpDown, Loader2 } from "lucide-react";
@@ -86,7 +87,12 @@ export function AccountSwitcher({
           // No open-on-focus: downshift opens the list on click (and on typing or ArrowDown), and a
           // click would otherwise open it on focus and close it again at once.
           {...combobox.getInputProps()}
-          placeholder={combobox.isOpen ? t("webhooks.searchAccounts") : currentName}
+          // What the provider's accounts are: a holding's child companies, a partner's sub-merchants.
+          placeholder={
+            combobox.isOpen
+              ? t(`webhooks.searchAccountsOf.${getDescriptor(provider).accounts.noun}`)
+              : currentName
+          }
           className="h-full min-w-0 flex-1 rounded-md bg-transparent px-3 text-sm outline-none placeholder:text-slate-900"
         />
         {accounts.isFetching && (

@@ -5,11 +5,5 @@ import { fakepayEnv } from "./env";
 
 /** The one line a real provider adds to the registries, made at run time for the test. */
 export function registerFakepay(): void {
-  registerProvider(
-    { descriptor: fakepayDescriptor, env: fakepayEnv },
-    createFakepayAdapter as (
-      config: never,
-      context: Parameters<typeof createFakepayAdapter>[1],
-    ) => ReturnType<typeof createFakepayAdapter>,
-  );
+  registerProvider({ descriptor: fakepayDescriptor, env: fakepayEnv }, createFakepayAdapter);
 }
