@@ -15,16 +15,16 @@ vi.mock("@/lib/providers/registry", () => ({
 }));
 vi.mock("@/lib/env", () => ({ getEnv: () => ({ sandbox: true }) }));
 
-const sandbox = useSandbox();
-const adapter = () =>
-  (provider.adapter ??= createConektaAdapter({
-    apiKey: SANDBOX_TEST_KEYS.conektaApiKey,
-    apiBase: `${sandbox().url}/conekta`,
-    apiVersion: "2.1.0",
-    timeoutMs: 2000,
-  }));
-
 describe("accounts are looked up at the provider, not only checked for their form", () => {
+  const sandbox = useSandbox();
+  const adapter = () =>
+    (provider.adapter ??= createConektaAdapter({
+      apiKey: SANDBOX_TEST_KEYS.conektaApiKey,
+      apiBase: `${sandbox().url}/conekta`,
+      apiVersion: "2.1.0",
+      timeoutMs: 2000,
+    }));
+
   it("names a child company with Conekta's GET /companies/{id}, and the holding by its kind", async () => {
     adapter();
     const child = await getAccount("conekta", {
