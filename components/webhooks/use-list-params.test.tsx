@@ -91,6 +91,14 @@ describe("the list's URL state", () => {
     expect(history()).toEqual(["push "]);
   });
 
+  it("shows the URL's search in the box when it changes from outside the box (Back, a link)", async () => {
+    const { result } = setUp("?q=orders");
+    act(() => result.current.navigate({ q: "refunds" }));
+    await advance(50);
+    expect(result.current.q).toBe("refunds");
+    expect(result.current.searchText).toBe("refunds");
+  });
+
   it("asks for the user's own days, in their time zone", () => {
     const { result } = setUp("?from=2026-05-05&to=2026-05-05", "Asia/Kolkata");
     expect(result.current.query.from).toBe(Date.UTC(2026, 4, 4, 18, 30) / 1000);

@@ -83,7 +83,9 @@ export function useListParams() {
 
   useEffect(() => {
     if (q === asked.current) return;
+    // Back, Forward or a link: the box shows that search, and the next one typed is a new entry.
     asked.current = q;
+    typing.current = false;
     search.cancel();
     setText(q);
   }, [q, search]);
