@@ -26,7 +26,9 @@ describe("parseEnv", () => {
   it("talks to the real providers when keys are set, and leaves an unconfigured provider off", () => {
     const env = parseEnv({ CONEKTA_API_KEY: "key_live_abc" });
     expect(env.sandbox).toBe(false);
-    expect((env.providers.conekta?.config as { apiBase: string } | null)?.apiBase).toBe("https://api.conekta.io");
+    expect((env.providers.conekta?.config as { apiBase: string } | null)?.apiBase).toBe(
+      "https://api.conekta.io",
+    );
     expect(env.providers.razorpay?.config).toBeNull();
   });
 

@@ -29,7 +29,10 @@ export async function resolveGrants(
   // In the order asked for, so that the message names them as the user listed them.
   const problems = results.filter((r): r is ErrorText => "key" in r);
   if (problems.length > 0) {
-    const accounts = problems.map((p) => `“${String(p.values?.account)}”`).join(", ");
+    const accounts = problems
+      .map((p) => p.values?.account)
+      .map((account) => `“${typeof account === "object" ? account.key : String(account)}”`)
+      .join(", ");
     throw AppError.of(
       "invalid_fields",
       "grantsInvalid",

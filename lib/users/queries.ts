@@ -45,7 +45,7 @@ export const userQueries = {
       queryKey: ["accounts", "grantable", providers, q] as const,
       queryFn: async ({ signal, pageParam }): Promise<GrantablePage> => {
         const wanted: [ProviderId, string | undefined][] = pageParam
-          ? (Object.entries(pageParam) as [ProviderId, string][])
+          ? Object.entries(pageParam)
           : providers.map((p) => [p, undefined]);
         const settled = await Promise.allSettled(
           wanted.map(async ([provider, cursor]) =>
