@@ -208,7 +208,7 @@ describe.each(engines)("the audit log API on %s", (engine) => {
   ])("answers 400 naming the parameter %s", async (name, query) => {
     const reply = await error(`/api/audit?${query}`);
     expect(reply).toMatchObject({ status: 400, code: "bad_request" });
-    expect(reply.message).toMatch(new RegExp(`^Query parameter ${name}:`));
+    expect(reply.message).toMatch(new RegExp(`^Query parameter ${name} `));
     // The export has no cursor: it ignores one.
     expect((await get(`/api/audit.csv?${query}`)).status).toBe(name === "cursor" ? 200 : 400);
   });
