@@ -4,6 +4,7 @@ import { listDefinitions, type ProviderDefinition } from "./providers/catalogue"
 import {
   SANDBOX_CONEKTA_API_KEY,
   SANDBOX_DEFAULT_PORT,
+  SANDBOX_KEYS,
   SANDBOX_RAZORPAY_KEY_ID,
   SANDBOX_RAZORPAY_KEY_SECRET,
 } from "./sandbox/defaults";
@@ -100,8 +101,8 @@ function parseProvider(
   context: { sandbox: boolean; sandboxBase: string },
 ): ProviderSetting {
   const values: Source = {};
-  for (const [name, variable] of Object.entries(env.variables))
-    values[name] = source[name] ?? (context.sandbox ? variable.sandbox : undefined);
+  for (const name of Object.keys(env.variables))
+    values[name] = source[name] ?? (context.sandbox ? SANDBOX_KEYS[name] : undefined);
   const result = env.schema.safeParse(values);
   if (!result.success) throw configError(result.error.issues[0]);
   const secrets = Object.entries(env.variables)

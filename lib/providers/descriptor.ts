@@ -53,9 +53,10 @@ export interface UrlRuleContext {
 export interface ProviderEnv<Config> {
   /**
    * Every variable the provider reads. `secret` ones never reach a log line or a reply, and setting
-   * any of them means real providers (no sandbox); `sandbox` is the value used on the sandbox.
+   * any of them means real providers (no sandbox). On the sandbox, lib/env.ts fills in the
+   * sandbox's own keys (lib/sandbox/defaults.ts), which must never ship to the browser.
    */
-  variables: Record<string, { secret: boolean; sandbox?: string }>;
+  variables: Record<string, { secret: boolean }>;
   schema: z.ZodType<Record<string, unknown>>;
   /** The adapter's configuration, or null when the provider is off (its keys are not set). */
   toConfig(values: Record<string, unknown>, context: ProviderEnvContext): Config | null;

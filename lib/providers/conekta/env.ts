@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { httpUrl, optionalText } from "@/lib/config/fields";
 import type { ProviderEnv } from "@/lib/providers/descriptor";
-import { SANDBOX_CONEKTA_API_KEY } from "@/lib/sandbox/defaults";
 
 export interface ConektaEnvConfig {
   apiKey: string;
@@ -12,7 +11,7 @@ export interface ConektaEnvConfig {
 /** Conekta's configuration: its private key is the one secret. */
 export const conektaEnv: ProviderEnv<ConektaEnvConfig> = {
   variables: {
-    CONEKTA_API_KEY: { secret: true, sandbox: SANDBOX_CONEKTA_API_KEY },
+    CONEKTA_API_KEY: { secret: true },
     CONEKTA_API_BASE: { secret: false },
     CONEKTA_API_VERSION: { secret: false },
   },

@@ -1,11 +1,7 @@
 import { z } from "zod";
 import { httpUrl, optionalText } from "@/lib/config/fields";
 import type { ProviderEnv } from "@/lib/providers/descriptor";
-import {
-  SANDBOX_RAZORPAY_ACCOUNTS,
-  SANDBOX_RAZORPAY_KEY_ID,
-  SANDBOX_RAZORPAY_KEY_SECRET,
-} from "@/lib/sandbox/defaults";
+import { SANDBOX_RAZORPAY_ACCOUNTS } from "@/lib/sandbox/defaults";
 
 export interface RazorpayAccount {
   id: string;
@@ -43,8 +39,8 @@ const accountListSchema = z.string().transform((v, ctx) => {
 /** Razorpay's configuration: the key id and its secret are both secrets, and come together. */
 export const razorpayEnv: ProviderEnv<RazorpayEnvConfig> = {
   variables: {
-    RAZORPAY_KEY_ID: { secret: true, sandbox: SANDBOX_RAZORPAY_KEY_ID },
-    RAZORPAY_KEY_SECRET: { secret: true, sandbox: SANDBOX_RAZORPAY_KEY_SECRET },
+    RAZORPAY_KEY_ID: { secret: true },
+    RAZORPAY_KEY_SECRET: { secret: true },
     RAZORPAY_API_BASE: { secret: false },
     RAZORPAY_ACCOUNTS: { secret: false },
   },
