@@ -2,6 +2,7 @@ import {
   conekta,
   createWebhookViaApi,
   deleteWebhookViaApi,
+  deleteWebhooksMatching,
   toasts,
   uniqueReceiverUrl,
 } from "./fixtures/conekta";
@@ -280,5 +281,29 @@ test.describe("Conekta webhook form", () => {
     await form.cancel.click();
     await expect(page).toHaveURL(`/conekta/${conekta.emptyChild}/webhooks`);
     await expect(page.getByRole("alertdialog")).toHaveCount(0);
+  });
+
+  test("pressing Enter twice in the URL field creates one webhook", async ({ page }) => {
+    const account = conekta.emptyChild;
+    const form = new WebhookFormPage(page);
+    const url = uniqueReceiverUrl("ok", "enter-twice");
+    await page.goto(`/conekta/${account}/webhooks/new`);
+    await form.url.fill(url);
+    await form.chooseEvents("order.paid");
+
+    const creates: string[] = [];
+    page.on("request", (r) => r.method() === "POST" && creates.push(r.url()));
+    await form.url.press("Enter");
+    await form.url.press("Enter");
+    await expect(toasts(page).getByText("Webhook created")).toBeVisible();
+    await expect(page).toHaveURL(`/conekta/${account}/webhooks`);
+
+    const response = await page.request.get(`/api/conekta/${account}/webhooks`, {
+      params: { q: url, limit: 100 },
+    });
+    const { data } = (await response.json()) as { data: { id: string; url: string }[] };
+    expect(data.filter((w) => w.url === url)).toHaveLength(1);
+    expect(creates.filter((u) => u.endsWith(`/api/conekta/${account}/webhooks`))).toHaveLength(1);
+    await deleteWebhooksMatching(page.request, account, url);
   });
 });

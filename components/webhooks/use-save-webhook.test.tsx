@@ -68,6 +68,16 @@ describe("saving the webhook form", () => {
     ).toEqual(saved());
   });
 
+  it("sends one create for two submits at once (Enter pressed twice) and none after it saved", async () => {
+    const api = stubApi({ [`POST ${COLLECTION}`]: { status: 201, body: saved() } });
+    const { result } = renderSave();
+
+    await act(() => Promise.all([result.current.save.onSubmit(), result.current.save.onSubmit()]));
+    await act(() => result.current.save.onSubmit());
+
+    expect(bodiesOf(api, "POST", COLLECTION)).toHaveLength(1);
+  });
+
   it("puts the server's field errors on their fields and keeps what was typed", async () => {
     stubApi({
       [`POST ${COLLECTION}`]: {

@@ -2,7 +2,7 @@
 
 import { getDescriptor } from "@/lib/providers/catalogue";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState, type BaseSyntheticEvent } from "react";
 import type { Path, UseFormReturn } from "react-hook-form";
 import { toast } from "sonner";
 import { useTranslations } from "use-intl";
@@ -10,6 +10,7 @@ import { ApiError } from "@/lib/webhooks/api-client";
 import type { ProviderId, Webhook } from "@/lib/webhooks/model";
 import { useCreateWebhook, useUpdateWebhook } from "@/lib/webhooks/mutations";
 import type { WebhookFormValues } from "@/lib/webhooks/schemas";
+import { useSingleFlight } from "./use-single-flight";
 
 const FORM_FIELDS = ["url", "events", "alertEmail", "secret"];
 
@@ -34,6 +35,10 @@ export function useSaveWebhook({
   const [orphan, setOrphan] = useState<Webhook | null>(null);
   const create = useCreateWebhook(provider, account);
   const update = useUpdateWebhook(provider, account, orphan?.id ?? webhook?.id ?? "");
+  // Every way of submitting (Enter twice, a double click) goes through one flight, and nothing is
+  // sent again once the save succeeded and the page is on its way back to the list.
+  const flight = useSingleFlight();
+  const done = useRef(false);
 
   const showServerError = (error: Error) => {
     if (error instanceof ApiError) {
@@ -52,12 +57,13 @@ export function useSaveWebhook({
   };
 
   const onSaved = (created: boolean) => {
+    done.current = true;
     toast.success(created ? t("savedCreated") : t("savedUpdated"));
     form.reset(form.getValues());
     router.push(`/${provider}/${account}/webhooks`);
   };
 
-  const onSubmit = form.handleSubmit(async (values) => {
+  const save = async (values: WebhookFormValues) => {
     const { fields, enableDisable } = getDescriptor(provider).capabilities;
     const extra = {
       ...(fields.alertEmail ? { alertEmail: values.alertEmail || null } : {}),
@@ -78,11 +84,15 @@ export function useSaveWebhook({
         .mutateAsync({ url: values.url, events: values.events, ...extra })
         .then(() => onSaved(true), showServerError);
     }
-  });
+  };
+  const onSubmit = async (event?: BaseSyntheticEvent) => {
+    if (done.current) return;
+    await flight.run(() => form.handleSubmit(save)(event));
+  };
 
   return {
     orphan,
     onSubmit,
-    saving: create.isPending || update.isPending || form.formState.isSubmitting,
+    saving: flight.busy || create.isPending || update.isPending || form.formState.isSubmitting,
   };
 }
