@@ -115,6 +115,13 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   }
 
   function control(req: IncomingMessage, res: ServerResponse, requestUrl: URL, rawBody: Buffer) {
+    // A webhook delivery or a console-sent ping is never a control request: on the sandbox pings
+    // may reach loopback, and a webhook pointed at /__control/reset must not wipe the sandbox.
+    if (isWebhookDelivery(req)) {
+      return sendJson(res, 403, {
+        error: "the control endpoint does not answer webhook deliveries",
+      });
+    }
     const route = `${req.method} ${requestUrl.pathname}`;
     if (route === "GET /__control/health") return sendJson(res, 200, { ok: true });
     if (route === "POST /__control/reset") {
@@ -235,4 +242,14 @@ async function readBody(req: IncomingMessage): Promise<Buffer | null> {
     chunks.push(buffer);
   }
   return Buffer.concat(chunks);
+}
+
+/** What every delivery the providers (and the console's own Razorpay ping) send carries. */
+function isWebhookDelivery(req: IncomingMessage): boolean {
+  const agent = req.headers["user-agent"] ?? "";
+  return (
+    /^(Razorpay-Webhook|Conekta-Webhook)/i.test(agent) ||
+    req.headers["x-razorpay-event-id"] !== undefined ||
+    req.headers.digest !== undefined
+  );
 }
