@@ -13,6 +13,8 @@ export interface AdapterContext {
   timeoutMs: number;
   /** On the sandbox, pings may go to loopback and private addresses. */
   sandbox: boolean;
+  /** The sandbox's own receivers, the only private place a sandbox ping may go; null off it. */
+  sandboxReceivers: string | null;
 }
 
 /** How to build a provider's adapter from the configuration its env schema made (lib/providers/<name>/env.ts). */
@@ -27,6 +29,7 @@ const factories: Record<string, AdapterFactory> = {
       ...config,
       timeoutMs: c.timeoutMs,
       allowPrivatePingTargets: c.sandbox,
+      privatePingPrefix: c.sandboxReceivers ?? undefined,
     }),
 };
 
@@ -46,7 +49,11 @@ function adapterFor(id: string): ProviderAdapter | null {
     adapters.set(
       id,
       config && factory
-        ? factory(config as never, { timeoutMs: env.timeoutMs, sandbox: env.sandbox })
+        ? factory(config as never, {
+            timeoutMs: env.timeoutMs,
+            sandbox: env.sandbox,
+            sandboxReceivers: env.sandbox ? `http://127.0.0.1:${env.sandboxPort}/receivers/` : null,
+          })
         : null,
     );
   }

@@ -8,7 +8,7 @@ describe("the sandbox's control endpoint", () => {
   const sandbox = useSandbox();
 
   it("does not answer a ping the console sends, so a webhook cannot wipe the sandbox", async () => {
-    sandbox().faults.add({ provider: "razorpay", kind: "latency", latencyMs: 0 });
+    sandbox().faults.add({ provider: "razorpay", kind: "latency", latencyMs: 0, retryAfter: 1 });
     const report = await sendRazorpayPing({
       accountId: "acc_Test01",
       event: "payment.captured",

@@ -24,6 +24,12 @@ export interface RazorpayConfig extends RazorpayClientConfig {
   accounts: ProviderAccount[];
   /** Only on the sandbox may a ping go to loopback or private addresses and other ports. */
   allowPrivatePingTargets: boolean;
+  /**
+   * Where such a ping may go: the sandbox's own receivers (`http://127.0.0.1:<port>/receivers/`).
+   * Any other loopback or private URL is refused as in production, so that a ping cannot drive the
+   * sandbox's controls or tell this machine's open ports from closed ones. Unset: anywhere (tests).
+   */
+  privatePingPrefix?: string;
 }
 
 /** Why a ping was not sent, in the user's language (the guard's own text names the address, in English). */
@@ -165,6 +171,15 @@ export function createRazorpayAdapter(config: RazorpayConfig): ProviderAdapter {
     return toWebhook(updated, scope.account);
   }
 
+  function mayPingPrivately(url: string): boolean {
+    if (config.privatePingPrefix === undefined) return true;
+    try {
+      return new URL(url).href.startsWith(config.privatePingPrefix);
+    } catch {
+      return false;
+    }
+  }
+
   // How often a webhook may be pinged is the service's business (a shared limit in the database).
   async function pingWebhook(input: PingInput): Promise<PingReport> {
     const webhook = await getRaw(input, input.id);
@@ -174,7 +189,7 @@ export function createRazorpayAdapter(config: RazorpayConfig): ProviderAdapter {
         accountId: input.account,
         event: webhook.events[0] ?? "payment.captured",
         secret: input.secret,
-        allowPrivate: config.allowPrivatePingTargets,
+        allowPrivate: config.allowPrivatePingTargets && mayPingPrivately(webhook.url),
       });
     } catch (error) {
       if (error instanceof PingRefusedError)
