@@ -37,6 +37,29 @@ describe("route", () => {
     );
   });
 
+  it.each([
+    ["<script>alert(1)</script>", false],
+    ["a".repeat(65), false],
+    ["id with spaces", false],
+    ["[forged] log line", false],
+    ["req-42.retry_1", true],
+  ])(
+    "takes the caller's X-Request-Id %j only when it is a plain token (%s)",
+    async (given, kept) => {
+      const handler = route(params, { access: "public" }, () => {
+        throw AppError.of("provider_timeout", "providerTimeout", { provider: "Conekta" });
+      });
+      const response = await handler(
+        request("en", { headers: { "x-request-id": given } }),
+        context({ provider: "conekta" }),
+      );
+      const { requestId } = await envelopeOf(response);
+      expect(response.headers.get("x-request-id")).toBe(requestId);
+      if (kept) expect(requestId).toBe(given);
+      else expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+    },
+  );
+
   it("puts the console's own field messages in the user's language", async () => {
     const handler = route(params, { access: "public" }, () => {
       throw new AppError("invalid_fields", "Invalid event name/names: refund.lost", {
