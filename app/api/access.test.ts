@@ -9,8 +9,8 @@ import { seedSandboxUsers } from "@/lib/auth/seed-sandbox";
 import { createUser } from "@/lib/auth/users";
 import { session as sessionTable, user as userTable } from "@/lib/db/schema";
 import { withTestDatabase } from "@/lib/db/testing";
-import { parseEnv, type ConsoleEnv } from "@/lib/env";
-import type * as envModule from "@/lib/env";
+import { parseEnv } from "@/lib/env";
+import { setTestEnv } from "@/lib/testing/env-mock";
 import { getProvider } from "@/lib/providers/registry";
 import { SANDBOX_PASSWORD, SANDBOX_RAZORPAY_ACCOUNTS } from "@/lib/sandbox/defaults";
 import type { Fault } from "@/lib/sandbox/faults";
@@ -29,17 +29,9 @@ import * as signInRoute from "./auth/sign-in/route";
 import * as signOutRoute from "./auth/sign-out/route";
 
 // The console's configuration, pointed at this file's sandbox once it listens (see beforeAll).
-const config = vi.hoisted(() => ({ env: undefined as ConsoleEnv | undefined }));
-vi.mock("@/lib/env", async (importOriginal) => {
-  const actual = await importOriginal<typeof envModule>();
-  return {
-    ...actual,
-    getEnv: () => {
-      if (!config.env) throw new Error("the console's env is set in beforeAll");
-      return config.env;
-    },
-  };
-});
+vi.mock("@/lib/env", async (importOriginal) =>
+  (await import("@/lib/testing/env-mock")).withTestEnv(importOriginal),
+);
 
 let running: Sandbox | undefined;
 const sandbox = (): Sandbox => {
@@ -69,14 +61,16 @@ const cookies = {} as Record<Role, string>;
 beforeAll(async () => {
   running = await startSandbox({ allowLoopback: true, keys: SANDBOX_TEST_KEYS });
   const port = new URL(sandbox().url).port;
-  config.env = parseEnv({
-    NODE_ENV: "test",
-    SANDBOX: "on",
-    SANDBOX_PORT: port,
-    CONEKTA_API_KEY: SANDBOX_TEST_KEYS.conektaApiKey,
-    RAZORPAY_KEY_ID: SANDBOX_TEST_KEYS.razorpayKeyId,
-    RAZORPAY_KEY_SECRET: SANDBOX_TEST_KEYS.razorpayKeySecret,
-  });
+  setTestEnv(
+    parseEnv({
+      NODE_ENV: "test",
+      SANDBOX: "on",
+      SANDBOX_PORT: port,
+      CONEKTA_API_KEY: SANDBOX_TEST_KEYS.conektaApiKey,
+      RAZORPAY_KEY_ID: SANDBOX_TEST_KEYS.razorpayKeyId,
+      RAZORPAY_KEY_SECRET: SANDBOX_TEST_KEYS.razorpayKeySecret,
+    }),
+  );
   await seedSandboxUsers();
   for (const role of roles) cookies[role] = await sessionCookie(`${role}@sandbox.test`);
   // The sandbox's record: one counting fault per account in use, then one per provider for any

@@ -3,8 +3,7 @@
 // pings a minute, and the ping's message in Spanish (bug 5 (a)).
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { withTestDatabase } from "@/lib/db/testing";
-import type { ConsoleEnv } from "@/lib/env";
-import type * as envModule from "@/lib/env";
+import { setTestEnv } from "@/lib/testing/env-mock";
 import { messages } from "@/lib/i18n/messages";
 import { getProvider } from "@/lib/providers/registry";
 import {
@@ -20,21 +19,13 @@ import { pingResultSchema } from "@/lib/webhooks/model";
 import { describePing } from "@/lib/webhooks/ping-message";
 import * as pingRoute from "./[provider]/[account]/webhooks/[id]/ping/route";
 
-const config = vi.hoisted(() => ({ env: undefined as ConsoleEnv | undefined }));
-vi.mock("@/lib/env", async (importOriginal) => {
-  const actual = await importOriginal<typeof envModule>();
-  return {
-    ...actual,
-    getEnv: () => {
-      if (!config.env) throw new Error("the console's env is set in beforeAll");
-      return config.env;
-    },
-  };
-});
+vi.mock("@/lib/env", async (importOriginal) =>
+  (await import("@/lib/testing/env-mock")).withTestEnv(importOriginal),
+);
 
 // The database first: the sandbox's set-up seeds the demo users into it.
 withTestDatabase("pglite");
-const sandbox = consoleOnSandbox((env) => (config.env = env), { keys: SANDBOX_TEST_KEYS });
+const sandbox = consoleOnSandbox(setTestEnv, { keys: SANDBOX_TEST_KEYS });
 const control = sandboxControl(() => sandbox().url);
 
 const providers = ["conekta", "razorpay"] as const;

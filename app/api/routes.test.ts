@@ -5,8 +5,7 @@
 // the provider: the console's own validation refused them, not the provider's.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { withTestDatabase } from "@/lib/db/testing";
-import type { ConsoleEnv } from "@/lib/env";
-import type * as envModule from "@/lib/env";
+import { setTestEnv } from "@/lib/testing/env-mock";
 import { getProvider } from "@/lib/providers/registry";
 import { CONEKTA_SEED } from "@/lib/sandbox/conekta/seed";
 import type { FaultInput } from "@/lib/sandbox/faults";
@@ -23,17 +22,9 @@ import type { ErrorCode } from "@/lib/webhooks/model";
 import * as webhooksRoute from "./[provider]/[account]/webhooks/route";
 import * as webhookRoute from "./[provider]/[account]/webhooks/[id]/route";
 
-const config = vi.hoisted(() => ({ env: undefined as ConsoleEnv | undefined }));
-vi.mock("@/lib/env", async (importOriginal) => {
-  const actual = await importOriginal<typeof envModule>();
-  return {
-    ...actual,
-    getEnv: () => {
-      if (!config.env) throw new Error("the console's env is set in beforeAll");
-      return config.env;
-    },
-  };
-});
+vi.mock("@/lib/env", async (importOriginal) =>
+  (await import("@/lib/testing/env-mock")).withTestEnv(importOriginal),
+);
 
 /** Keys no reply may carry; distinctive, so that finding one in a body means a leak. */
 const KEYS = {
@@ -53,7 +44,7 @@ const TIMEOUT_MS = 400;
 
 // The database first: the sandbox's set-up seeds the demo users into it.
 withTestDatabase("pglite");
-const sandbox = consoleOnSandbox((env) => (config.env = env), {
+const sandbox = consoleOnSandbox(setTestEnv, {
   keys: KEYS,
   env: { PROVIDER_TIMEOUT_MS: String(TIMEOUT_MS) },
 });
