@@ -30,3 +30,25 @@ describe("the sandbox's control endpoint", () => {
     expect((await fetch(`${sandbox().url}/__control/faults`)).status).toBe(200);
   });
 });
+
+describe("the sandbox's call recorder", () => {
+  const sandbox = useSandbox();
+
+  it("lists the provider API requests it got after a given one, and no control requests", async () => {
+    const { last } = (await (await fetch(`${sandbox().url}/__control/calls`)).json()) as {
+      last: number;
+    };
+    await fetch(`${sandbox().url}/conekta/webhooks`, { headers: { authorization: "Bearer x" } });
+    await fetch(`${sandbox().url}/__control/faults`);
+    const reply = (await (
+      await fetch(`${sandbox().url}/__control/calls?after=${last}`)
+    ).json()) as {
+      last: number;
+      data: { seq: number; provider: string; method: string; path: string }[];
+    };
+    expect(reply.data).toEqual([
+      { seq: last + 1, provider: "conekta", method: "GET", path: "/conekta/webhooks" },
+    ]);
+    expect(reply.last).toBe(last + 1);
+  });
+});

@@ -26,11 +26,24 @@ export interface Sandbox {
   faults: FaultStore;
   receivers: Receivers;
   emulators: Record<Emulator["name"], Emulator>;
+  /** Every provider API request it got, oldest first (`GET /__control/calls`). */
+  calls: ProviderCall[];
   reset(): void;
   close(): Promise<void>;
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/** The recorder keeps this many provider calls, the newest. */
+const MAX_CALLS = 10_000;
+
+/** A provider API request the sandbox got, for tests that assert what was (or was not) forwarded. */
+export interface ProviderCall {
+  /** Counts from 1 since the sandbox started; a reset does not restart it. */
+  seq: number;
+  provider: Emulator["name"];
+  method: string;
+  path: string;
+}
 
 /** Starts the emulator of both providers on one HTTP server (see lib/sandbox/README.md). */
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
@@ -47,6 +60,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     razorpay: createRazorpayEmulator(context),
   };
   const faults = new FaultStore();
+  const calls: ProviderCall[] = [];
+  let seq = 0;
   const verifiers = Object.values(emulators).flatMap((e) =>
     e.verifySignature ? [e.verifySignature] : [],
   );
@@ -76,6 +91,13 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 
     if (prefix === "conekta" || prefix === "razorpay") {
       const emulator = emulators[prefix];
+      calls.push({
+        seq: ++seq,
+        provider: prefix,
+        method: req.method ?? "GET",
+        path: requestUrl.pathname,
+      });
+      if (calls.length > MAX_CALLS) calls.splice(0, calls.length - MAX_CALLS);
       const sandboxRequest: SandboxRequest = {
         method: req.method ?? "GET",
         path: requestUrl.pathname.slice(prefix.length + 1) || "/",
@@ -128,6 +150,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       reset();
       return sendJson(res, 200, { ok: true });
     }
+    if (route === "GET /__control/calls") {
+      const after = Number(requestUrl.searchParams.get("after") ?? "0") || 0;
+      return sendJson(res, 200, { last: seq, data: calls.filter((call) => call.seq > after) });
+    }
     if (route === "GET /__control/faults") return sendJson(res, 200, { data: faults.list() });
     if (route === "DELETE /__control/faults") {
       faults.clear();
@@ -163,6 +189,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     faults,
     receivers,
     emulators,
+    calls,
     reset,
     close: () =>
       new Promise<void>((resolve) => {
