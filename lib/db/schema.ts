@@ -159,6 +159,52 @@ export const rateLimit = pgTable("rate_limit", {
   count: integer("count").notNull(),
 });
 
+/**
+ * Idempotency keys of webhook creates (lib/webhooks/idempotency.ts), scoped to the user and the
+ * route (provider + account). A row is in flight while `status` is null, held by `owner` until
+ * `lease_until` (a crashed instance's row is taken over after that), then keeps the first reply
+ * for a repeat until `expires_at` (24 h).
+ */
+export const idempotencyKey = pgTable(
+  "idempotency_key",
+  {
+    userId: text("user_id").notNull(),
+    provider: text("provider").notNull(),
+    account: text("account").notNull(),
+    key: text("key").notNull(),
+    /** sha256 of the request body's canonical JSON: the same key with another body is refused. */
+    fingerprint: text("fingerprint").notNull(),
+    owner: text("owner").notNull(),
+    status: integer("status"),
+    reply: jsonb("reply"),
+    leaseUntil: timestamp("lease_until", { withTimezone: true, precision: 3 }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true, precision: 3 }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.provider, t.account, t.key] }),
+    index("idempotency_key_expires_idx").on(t.expiresAt),
+  ],
+);
+
+/**
+ * Creates in flight, one per account and URL, whoever sends them (lib/webhooks/create-flight.ts):
+ * a second create of the same URL meanwhile is refused. The row goes when the create ends; one
+ * left by a crashed instance is taken over after `lease_until`.
+ */
+export const createInFlight = pgTable(
+  "create_in_flight",
+  {
+    provider: text("provider").notNull(),
+    account: text("account").notNull(),
+    /** sha256 of the URL: URLs may be long, and only equality matters. */
+    urlHash: text("url_hash").notNull(),
+    owner: text("owner").notNull(),
+    leaseUntil: timestamp("lease_until", { withTimezone: true, precision: 3 }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.account, t.urlHash] })],
+);
+
 /** Values the console generates once and every instance shares (the session secret when unset). */
 export const setting = pgTable("setting", {
   key: text("key").primaryKey(),
