@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "use-intl";
+import { wentThrough } from "@/lib/audit/actions";
 import type { AuditEntry } from "@/lib/audit/model";
 
 function Json({ value }: { value: unknown }) {
@@ -20,7 +21,7 @@ export function AuditDetails({ entry }: { entry: AuditEntry }) {
   const hasBefore = entry.before !== null && entry.before !== undefined;
   const hasAfter = entry.after !== null && entry.after !== undefined;
   if (!hasBefore && !hasAfter) return <span className="text-slate-500">{t("nothing")}</span>;
-  const failed = entry.outcome !== "ok";
+  const failed = !wentThrough(entry.outcome);
   return (
     <details className="text-sm">
       <summary className="cursor-pointer text-indigo-700">{t("showDetails")}</summary>

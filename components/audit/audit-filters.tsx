@@ -150,6 +150,7 @@ export function AuditFilters({
           >
             <option value="">{t("allOutcomes")}</option>
             <option value="ok">{t("outcomeOk")}</option>
+            <option value="reconciled">{t("outcomeReconciled")}</option>
             <option value="failed">{t("outcomeFailed")}</option>
             <option value="pending">{t("outcomePending")}</option>
           </select>

@@ -2,7 +2,7 @@
 
 import { useFormatter, useTranslations } from "use-intl";
 import { Table, Td, Th } from "@/components/ui/table";
-import { auditActions, type AuditAction } from "@/lib/audit/actions";
+import { auditActions, wentThrough, type AuditAction } from "@/lib/audit/actions";
 import { changedFields } from "@/lib/audit/changed-fields";
 import type { AuditEntry } from "@/lib/audit/model";
 import { roles } from "@/lib/auth/roles";
@@ -66,7 +66,7 @@ export function AuditTable({
             </Td>
             <Td>
               <div className="whitespace-nowrap">{actionLabel(entry.action)}</div>
-              {entry.outcome === "ok" && (
+              {wentThrough(entry.outcome) && (
                 <div className="text-xs text-slate-600">
                   {changedFields(entry.before, entry.after).join(", ")}
                 </div>

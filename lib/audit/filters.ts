@@ -43,7 +43,7 @@ const dateFilter = (edge: "from" | "to") =>
   });
 
 /** `failed` is any error; a code names one. */
-export const auditOutcomes = ["ok", "pending", "failed", ...errorCodes] as const;
+export const auditOutcomes = ["ok", "reconciled", "pending", "failed", ...errorCodes] as const;
 
 export const auditFilterSchema = z.object({
   account: accountFilterSchema.optional(),

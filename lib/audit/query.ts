@@ -1,10 +1,23 @@
 import "server-only";
-import { and, desc, eq, gte, ilike, isNull, lt, lte, ne, or, sql, type SQL } from "drizzle-orm";
+import {
+  and,
+  desc,
+  eq,
+  gte,
+  ilike,
+  isNull,
+  lt,
+  lte,
+  notInArray,
+  or,
+  sql,
+  type SQL,
+} from "drizzle-orm";
 import type { SessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { auditLog } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
-import { PENDING } from "./actions";
+import { OK, PENDING, RECONCILED } from "./actions";
 import { encodeAuditCursor, type AuditFilter } from "./filters";
 import type { AuditEntry, AuditPage } from "./model";
 
@@ -55,7 +68,7 @@ function filterOf(filter: AuditFilter): SQL[] {
   if (filter.from) where.push(gte(auditLog.at, filter.from));
   if (filter.to) where.push(lt(auditLog.at, filter.to));
   if (filter.outcome === "failed")
-    where.push(ne(auditLog.outcome, "ok"), ne(auditLog.outcome, PENDING));
+    where.push(notInArray(auditLog.outcome, [OK, RECONCILED, PENDING]));
   else if (filter.outcome) where.push(eq(auditLog.outcome, filter.outcome));
   if (filter.webhook) {
     // A create names its webhook only in `after`: the id is known once the provider answered.

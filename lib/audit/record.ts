@@ -6,7 +6,7 @@ import { getDb, type Database } from "@/lib/db";
 import { auditLog } from "@/lib/db/schema";
 import { toAppError } from "@/lib/http/errors";
 import { logError } from "@/lib/http/log";
-import { PENDING, type AuditAction } from "./actions";
+import { OK, PENDING, type AuditAction, type DoneOutcome } from "./actions";
 import { GENESIS_HASH, hashEntry, hashOutcome, type ChainedFields } from "./hash";
 import { scrubAuditValue } from "./scrub";
 
@@ -142,15 +142,17 @@ export async function recordAuditOn(db: Database, input: AuditInput & { outcome:
 }
 
 /**
- * Runs `work` between a pending entry and its completion: outcome "ok" or the AppError code;
- * rethrows. The entry is written before `work` starts, so if it cannot be written nothing is done.
- * A completion that fails after the work succeeded is logged, not thrown: the change happened, and
- * the pending entry still says who started it.
+ * Runs `work` between a pending entry and its completion: outcome "ok" (or what `outcome` says of
+ * the result, e.g. `reconciled`) or the AppError code; rethrows. The entry is written before
+ * `work` starts, so if it cannot be written nothing is done. A completion that fails after the
+ * work succeeded is logged, not thrown: the change happened, and the pending entry still says who
+ * started it.
  */
 export async function audited<T>(
   input: AuditInput,
   work: () => Promise<T>,
   after?: (result: T) => unknown,
+  outcome: (result: T) => DoneOutcome = () => OK,
 ): Promise<T> {
   const entry = await beginAudit(input);
   let result: T;
@@ -165,7 +167,7 @@ export async function audited<T>(
     throw error;
   }
   await entry
-    .complete("ok", after ? after(result) : input.after)
+    .complete(outcome(result), after ? after(result) : input.after)
     .catch((e: unknown) => logError(input.actor.requestId, e));
   return result;
 }

@@ -15,7 +15,7 @@ vi.mock("@/lib/providers/registry", () => ({
   getProvider: () => provider.adapter,
   listProviders: () => (provider.adapter ? [provider.adapter] : []),
 }));
-vi.mock("@/lib/env", () => ({ getEnv: () => ({ sandbox: false }) }));
+vi.mock("@/lib/env", () => ({ getEnv: () => ({ sandbox: false, timeoutMs: 2000 }) }));
 
 const ACCOUNT = "acc_Ha6Vb2QzPQ9x1K";
 const scope = { account: ACCOUNT, language: "en" as const };

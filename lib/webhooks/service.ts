@@ -1,4 +1,5 @@
 import "server-only";
+import { OK, RECONCILED } from "@/lib/audit/actions";
 import { audited } from "@/lib/audit/record";
 import type { Actor, SessionUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
@@ -6,11 +7,13 @@ import type { Language } from "@/lib/http/language";
 import { getProvider, listProviders } from "@/lib/providers/registry";
 import type { AccountScope, ListWebhooksInput } from "@/lib/providers/types";
 import { updateActionOf } from "./audit-action";
+import { inCreateFlight } from "./create-flight";
+import { openCursor, sealPageInfo, type CursorBinding } from "./cursor-seal";
 import { getAccount } from "./accounts";
 import type { AccountPage, PingResult, ProviderId, Webhook, WebhookPage } from "./model";
 import type { PingSummary } from "./model";
 import { lastPings, pingHistory, sendAndRecordPing } from "./ping-history";
-import { createOrAdopt } from "./reconcile";
+import { createOrAdopt, deleteOrConfirm, updateOrConfirm, type Reconciled } from "./reconcile";
 import { limitPings } from "./ping-limit";
 import { toPingResult } from "./ping-message";
 import {
@@ -42,14 +45,22 @@ export function urlRuleContext(): UrlRuleContext {
   return { allowLoopback: getEnv().sandbox };
 }
 
-/** The accounts this user may open: every account at the provider, or the ones granted. */
+/**
+ * The accounts this user may open: every account at the provider, or the ones granted. The cursor
+ * is opened before the provider is asked anything (./cursor-seal.ts).
+ */
 export async function listAccounts(
   provider: ProviderId,
   input: { q?: string; cursor?: string; language: Language },
   user: SessionUser,
 ): Promise<AccountPage> {
+  const binding: CursorBinding = { provider, list: "accounts", q: input.q };
+  const cursor = input.cursor ? await openCursor(input.cursor, binding) : undefined;
   const adapter = getProvider(provider);
-  if (user.accounts === "all") return adapter.listAccounts(input);
+  if (user.accounts === "all") {
+    const page = await adapter.listAccounts({ ...input, cursor });
+    return { ...page, page: await sealPageInfo(page.page, binding) };
+  }
   const q = input.q?.trim().toLowerCase() ?? "";
   const data = user.accounts
     .filter((a) => a.provider === provider)
@@ -75,13 +86,17 @@ export interface WebhookListReply extends WebhookPage {
   lastPings: Record<string, PingSummary>;
 }
 
+/** A page of webhooks; the cursor is opened before the provider is asked anything (./cursor-seal.ts). */
 export async function listWebhooks(
   provider: ProviderId,
   input: ListWebhooksInput,
 ): Promise<WebhookListReply> {
+  const { account, q, from, to } = input;
+  const binding: CursorBinding = { provider, list: "webhooks", account, q, from, to };
+  const cursor = input.cursor ? await openCursor(input.cursor, binding) : undefined;
   const adapter = await openAccount(provider, input);
   const [page, used] = await Promise.all([
-    adapter.listWebhooks(input),
+    adapter.listWebhooks({ ...input, cursor }),
     adapter.countWebhooks(input),
   ]);
   const pings = await lastPings(
@@ -89,7 +104,12 @@ export async function listWebhooks(
     input.account,
     page.data.map((webhook) => webhook.id),
   );
-  return { ...page, quota: { used, max: adapter.webhookLimit }, lastPings: pings };
+  return {
+    ...page,
+    page: await sealPageInfo(page.page, binding),
+    quota: { used, max: adapter.webhookLimit },
+    lastPings: pings,
+  };
 }
 
 export async function getWebhook(
@@ -108,12 +128,17 @@ export async function createWebhook(
 ): Promise<Webhook> {
   const input = createWebhookSchema(provider, urlRuleContext()).parse(body);
   const adapter = await openAccount(provider, scope);
-  return audited(
-    { ...auditTarget(actor, provider, scope), action: "webhook.create", after: input },
-    // A create whose reply was lost adopts the webhook the provider stored (./reconcile.ts).
-    () => createOrAdopt(adapter, scope, input),
-    (created) => created,
+  // One create of a URL at a time in an account, across instances (./create-flight.ts).
+  const { value } = await inCreateFlight({ provider, account: scope.account, url: input.url }, () =>
+    audited(
+      { ...auditTarget(actor, provider, scope), action: "webhook.create", after: input },
+      // A create whose reply was lost adopts the webhook the provider stored (./reconcile.ts).
+      () => createOrAdopt(adapter, scope, input),
+      ({ value: created }) => created,
+      auditOutcomeOf,
+    ),
   );
+  return value;
 }
 
 export async function updateWebhook(
@@ -127,16 +152,19 @@ export async function updateWebhook(
   const adapter = await openAccount(provider, scope);
   // One extra read, so that the log says what the change replaced.
   const before = await adapter.getWebhook(scope, id);
-  return audited(
+  const { value } = await audited(
     {
       ...auditTarget(actor, provider, scope, id),
       action: updateActionOf(input, before),
       before,
       after: { ...before, ...input },
     },
-    () => adapter.updateWebhook(scope, id, input),
-    (updated) => updated,
+    // An edit whose reply was lost is read back (./reconcile.ts).
+    () => updateOrConfirm(adapter, scope, before, input),
+    ({ value: updated }) => updated,
+    auditOutcomeOf,
   );
+  return value;
 }
 
 export async function deleteWebhook(
@@ -149,8 +177,16 @@ export async function deleteWebhook(
   const before = await adapter.getWebhook(scope, id);
   await audited(
     { ...auditTarget(actor, provider, scope, id), action: "webhook.delete", before },
-    () => adapter.deleteWebhook(scope, id),
+    // A delete whose reply was lost looks for the webhook (./reconcile.ts).
+    () => deleteOrConfirm(adapter, scope, id),
+    undefined,
+    auditOutcomeOf,
   );
+}
+
+/** A write the provider made although its reply was lost is `reconciled` in the audit log. */
+function auditOutcomeOf({ reconciled }: Reconciled<unknown>) {
+  return reconciled ? RECONCILED : OK;
 }
 
 /** Who changes which webhook where, for the audit log. */

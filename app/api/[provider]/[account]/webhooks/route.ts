@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { accountParams } from "@/lib/http/params";
-import { parseBody, parseQuery, route } from "@/lib/http/route";
+import { errorReply, parseBody, parseQuery, route } from "@/lib/http/route";
+import { idempotencyKeyOf, idempotent } from "@/lib/webhooks/idempotency";
 import { createWebhook, listWebhooks } from "@/lib/webhooks/service";
 
 const listQuery = z.object({
@@ -29,18 +30,22 @@ export const GET = route(
     }),
 );
 
-// POST /api/{provider}/{account}/webhooks: register a webhook (201)
+// POST /api/{provider}/{account}/webhooks: register a webhook (201); with an Idempotency-Key, a
+// repeat gets the first reply again instead of a second webhook
 export const POST = route(
   accountParams,
   { permission: "webhooks:write" },
-  async ({ req, params, language, actor }) => {
+  async ({ req, params, language, actor, user, requestId }) => {
+    const key = idempotencyKeyOf(req.headers);
     const body: unknown = await parseBody(req, z.unknown());
-    const webhook = await createWebhook(
-      params.provider,
-      { account: params.account, language },
-      body,
-      actor,
+    const create = async () =>
+      NextResponse.json(
+        await createWebhook(params.provider, { account: params.account, language }, body, actor),
+        { status: 201 },
+      );
+    if (key === null) return create();
+    return idempotent({ key, userId: user.id, ...params, body, requestId }, create, (error) =>
+      errorReply(error, requestId, language),
     );
-    return NextResponse.json(webhook, { status: 201 });
   },
 );
