@@ -2,8 +2,11 @@ import { z } from "zod";
 import { AppError } from "@/lib/http/errors";
 
 /**
- * Cursors are opaque to the browser: base64url JSON that only the adapter that wrote it reads.
- * A cursor that does not parse is a 400, never a crash.
+ * An adapter's cursor: base64url JSON that only the adapter that wrote it reads. The browser never
+ * sees one bare: the service seals it for the list it pages (lib/webhooks/cursor-seal.ts) and
+ * opens it again before any provider call, so what arrives here was written by this console. The
+ * decode stays a second check: a cursor that does not fit the adapter's schema is a 400, never a
+ * crash.
  */
 export function encodeCursor(value: unknown): string {
   return Buffer.from(JSON.stringify(value), "utf8").toString("base64url");
