@@ -306,4 +306,46 @@ test.describe("Conekta webhook form", () => {
     expect(creates.filter((u) => u.endsWith(`/api/conekta/${account}/webhooks`))).toHaveLength(1);
     await deleteWebhooksMatching(page.request, account, url);
   });
+
+  test("sends an Idempotency-Key with the create, and the same one when Save is pressed again after a failure", async ({
+    page,
+    sandbox,
+    exclusive,
+  }) => {
+    const account = conekta.children.taqueria;
+    await exclusive(account);
+    const url = uniqueReceiverUrl("ok", "idempotency-key");
+    const form = new WebhookFormPage(page);
+    const keys: (string | undefined)[] = [];
+    page.on("request", (r) => {
+      if (r.method() === "POST" && r.url().endsWith(`/api/conekta/${account}/webhooks`))
+        keys.push(r.headers()["idempotency-key"]);
+    });
+    try {
+      await sandbox.addFault({
+        provider: "conekta",
+        method: "POST",
+        path: "^/webhooks$",
+        account,
+        kind: "status",
+        status: 500,
+        times: 1,
+      });
+      await form.gotoNew(account);
+      await form.url.fill(url);
+      await form.chooseEvents("order.paid");
+      await form.save.click();
+      await expect(toasts(page).getByText(/^Could not save: Conekta failed/)).toBeVisible();
+
+      await form.save.click();
+      await expect(toasts(page).getByText("Webhook created")).toBeVisible();
+      expect(keys).toHaveLength(2);
+      expect(keys[0]).toMatch(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      );
+      expect(keys[1]).toBe(keys[0]);
+    } finally {
+      await deleteWebhooksMatching(page.request, account, new URL(url).pathname);
+    }
+  });
 });

@@ -48,6 +48,13 @@ function bodiesOf(spy: ReturnType<typeof stubApi>, method: string, path: string)
     .map(([, init]) => JSON.parse(typeof init?.body === "string" ? init.body : "null") as unknown);
 }
 
+/** The Idempotency-Key of each `METHOD path` request, in order. */
+function keysOf(spy: ReturnType<typeof stubApi>, method: string, path: string) {
+  return spy.mock.calls
+    .filter(([url, init]) => url === path && (init?.method ?? "GET") === method)
+    .map(([, init]) => new Headers(init?.headers).get("idempotency-key"));
+}
+
 beforeEach(() => vi.clearAllMocks());
 afterEach(() => vi.unstubAllGlobals());
 
@@ -76,6 +83,30 @@ describe("saving the webhook form", () => {
     await act(() => result.current.save.onSubmit());
 
     expect(bodiesOf(api, "POST", COLLECTION)).toHaveLength(1);
+  });
+
+  it("sends one Idempotency-Key per submission: the same on a retry after a failure, a new one once the form changed", async () => {
+    const failed = {
+      status: 502,
+      body: {
+        error: { code: "provider_error", message: "Conekta failed.", requestId: "req_3" },
+      },
+    };
+    const api = stubApi({ [`POST ${COLLECTION}`]: failed });
+    const { result, submit } = renderSave();
+
+    await submit();
+    await submit();
+    act(() => result.current.form.setValue("url", "https://example.test/other"));
+    await submit();
+
+    const keys = keysOf(api, "POST", COLLECTION);
+    expect(keys).toHaveLength(3);
+    expect(keys[0]).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[0]);
   });
 
   it("puts the server's field errors on their fields and keeps what was typed", async () => {

@@ -6,10 +6,10 @@ import { useRef, useState, type BaseSyntheticEvent } from "react";
 import type { Path, UseFormReturn } from "react-hook-form";
 import { toast } from "sonner";
 import { useTranslations } from "use-intl";
-import { ApiError } from "@/lib/webhooks/api-client";
+import { ApiError, newIdempotencyKey } from "@/lib/webhooks/api-client";
 import type { ProviderId, Webhook } from "@/lib/webhooks/model";
 import { useCreateWebhook, useUpdateWebhook } from "@/lib/webhooks/mutations";
-import type { WebhookFormValues } from "@/lib/webhooks/schemas";
+import type { CreateWebhookInput, WebhookFormValues } from "@/lib/webhooks/schemas";
 import { useSingleFlight } from "./use-single-flight";
 
 const FORM_FIELDS = ["url", "events", "alertEmail", "secret"];
@@ -39,6 +39,15 @@ export function useSaveWebhook({
   // sent again once the save succeeded and the page is on its way back to the list.
   const flight = useSingleFlight();
   const done = useRef(false);
+  // One Idempotency-Key per submission: saving the same values again (after a failure) is a retry
+  // and sends the same key, so a create whose reply was lost is not made twice; changed values
+  // are a new submission with a new key.
+  const submission = useRef<{ body: string; key: string } | null>(null);
+  const keyFor = (input: CreateWebhookInput) => {
+    const body = JSON.stringify(input);
+    if (submission.current?.body !== body) submission.current = { body, key: newIdempotencyKey() };
+    return submission.current.key;
+  };
 
   const showServerError = (error: Error) => {
     if (error instanceof ApiError) {
@@ -58,6 +67,7 @@ export function useSaveWebhook({
 
   const onSaved = (created: boolean) => {
     done.current = true;
+    submission.current = null;
     toast.success(created ? t("savedCreated") : t("savedUpdated"));
     form.reset(form.getValues());
     router.push(`/${provider}/${account}/webhooks`);
@@ -80,8 +90,9 @@ export function useSaveWebhook({
         .mutateAsync({ url: values.url, events: values.events, ...extra, ...active })
         .then(() => onSaved(false), showServerError);
     } else {
+      const input = { url: values.url, events: values.events, ...extra };
       await create
-        .mutateAsync({ url: values.url, events: values.events, ...extra })
+        .mutateAsync({ input, idempotencyKey: keyFor(input) })
         .then(() => onSaved(true), showServerError);
     }
   };

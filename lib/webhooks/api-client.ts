@@ -38,3 +38,17 @@ export async function apiFetch(path: string, init?: RequestInit): Promise<unknow
   }
   return body;
 }
+
+/**
+ * A fresh `Idempotency-Key` (a v4 UUID) for one create. `crypto.randomUUID` exists only in a
+ * secure context (https, localhost); a console served over plain http elsewhere still has
+ * `getRandomValues`.
+ */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

@@ -46,7 +46,10 @@ describe("creating a webhook", () => {
 
     await act(() =>
       result.current
-        .mutateAsync({ url: "https://example.test/wh_3", events: ["order.paid"] })
+        .mutateAsync({
+          input: { url: "https://example.test/wh_3", events: ["order.paid"] },
+          idempotencyKey: "key-1",
+        })
         .catch(() => undefined),
     );
 

@@ -16,13 +16,23 @@ import type { CreateWebhookInput, UpdateWebhookInput } from "./schemas";
  * user is told (toasts) stays at the call site.
  */
 
+/**
+ * A create with its `Idempotency-Key`: the caller keeps one key across the retries of one
+ * submission, so that a retry after a lost reply gets the webhook made the first time.
+ */
+export interface CreateRequest {
+  input: CreateWebhookInput;
+  idempotencyKey: string;
+}
+
 export function useCreateWebhook(provider: ProviderId, account: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (input: CreateWebhookInput) =>
+    mutationFn: async ({ input, idempotencyKey }: CreateRequest) =>
       webhookSchema.parse(
         await apiFetch(`/api/${provider}/${account}/webhooks`, {
           method: "POST",
+          headers: { "idempotency-key": idempotencyKey },
           body: JSON.stringify(input),
         }),
       ),
