@@ -3,6 +3,7 @@
 // how many creates reached the provider and whose faults drop a write's reply after storing it.
 import { and, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { verifyAuditChain } from "@/lib/audit/verify";
 import { auditLog } from "@/lib/db/schema";
 import { withTestDatabase } from "@/lib/db/testing";
 import { getProvider } from "@/lib/providers/registry";
@@ -241,6 +242,8 @@ describe.each(cases)("edits and deletes whose reply is lost, on $provider", (c) 
       code: "not_found",
     });
     expect(await outcomeOf(requestId, "webhook.delete")).toBe("reconciled");
+    // The new outcome is sealed like any other: the chain still holds.
+    expect(await verifyAuditChain(db())).toMatchObject({ ok: true });
   });
 
   it("still reports an edit that the provider never got as failed", async () => {
