@@ -1,5 +1,4 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { createTranslator } from "use-intl/core";
@@ -15,6 +14,8 @@ import { can, type Permission } from "@/lib/auth/permissions";
 import { getSessionUser, mayOpenAccount, type Actor, type SessionUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { LANGUAGE_COOKIE, pickLanguage, type Language } from "./language";
+import { MAX_BODY_BYTES } from "./body-limit";
+import { requestIdFrom } from "./request-id";
 import { logError } from "./log";
 
 export { parseQuery } from "./query";
@@ -115,8 +116,7 @@ export function errorReply(error: unknown, requestId: string, language: Language
 }
 
 function requestIdOf(req: NextRequest): string {
-  const given = req.headers.get("x-request-id");
-  return given && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID();
+  return requestIdFrom(req.headers.get("x-request-id"));
 }
 
 async function requireUser(req: NextRequest): Promise<SessionUser> {
@@ -150,7 +150,10 @@ function assertSameOriginJson(req: NextRequest) {
     throw AppError.of("unsupported_media_type", "jsonRequired");
 }
 
-/** The console's own origin: PUBLIC_URL behind a proxy, else the address the request came to. */
+/**
+ * The console's own origin: PUBLIC_URL behind a proxy (the server's gate then refuses any other
+ * Host, so the two agree), else the address the request came to.
+ */
 function consoleOrigin(req: NextRequest): string {
   const configured = getEnv().publicUrl;
   if (configured) return new URL(configured).origin;
@@ -185,14 +188,19 @@ function translateFields(
   );
 }
 
-/** Parses a JSON body: not JSON is a 400; fields that break the schema are a 422 naming each field. */
+/**
+ * Parses a JSON body: over MAX_BODY_BYTES is a 413, not JSON a 400, fields that break the schema a
+ * 422 naming each field. The server's gate refuses a declared Content-Length over the limit; a
+ * chunked body has none, so the bytes are counted as they arrive and reading stops at the limit.
+ */
 export async function parseBody<S extends z.ZodType>(
   req: NextRequest,
   schema: S,
 ): Promise<z.output<S>> {
   let raw: unknown;
+  const text = await readBodyText(req);
   try {
-    raw = await req.json();
+    raw = JSON.parse(text);
   } catch {
     throw AppError.of("bad_request", "bodyNotJson");
   }
@@ -203,4 +211,22 @@ export async function parseBody<S extends z.ZodType>(
     });
   }
   return result.data;
+}
+
+async function readBodyText(req: NextRequest): Promise<string> {
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw AppError.of("payload_too_large", "payloadTooLarge", { limit: MAX_BODY_BYTES });
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
 }

@@ -6,15 +6,18 @@ import { createConektaAdapter } from "./conekta/adapter";
 import type { ConektaEnvConfig } from "./conekta/env";
 import { createRazorpayAdapter } from "./razorpay/adapter";
 import type { RazorpayEnvConfig } from "./razorpay/env";
+import { ownSandboxAt } from "@/lib/sandbox/running";
 import type { ProviderAdapter } from "./types";
 
 /** What every adapter gets besides its own configuration. */
 export interface AdapterContext {
   timeoutMs: number;
-  /** On the sandbox, pings may go to loopback and private addresses. */
-  sandbox: boolean;
-  /** The sandbox's own receivers, the only private place a sandbox ping may go; null off it. */
-  sandboxReceivers: string | null;
+  /**
+   * The origin of the bundled sandbox this process runs at a provider's API base, or null. Only
+   * for that sandbox may a console-sent ping go to a private address, and only to its receivers:
+   * SANDBOX=on with the API base pointing elsewhere keeps the guard.
+   */
+  ownSandbox: (apiBase: string) => string | null;
 }
 
 /** How to build a provider's adapter from the configuration its env schema made (lib/providers/<name>/env.ts). */
@@ -24,13 +27,15 @@ export type AdapterFactory = (config: never, context: AdapterContext) => Provide
 const factories: Record<string, AdapterFactory> = {
   conekta: (config: ConektaEnvConfig, { timeoutMs }) =>
     createConektaAdapter({ ...config, timeoutMs }),
-  razorpay: (config: RazorpayEnvConfig, c) =>
-    createRazorpayAdapter({
+  razorpay: (config: RazorpayEnvConfig, c) => {
+    const sandbox = c.ownSandbox(config.apiBase);
+    return createRazorpayAdapter({
       ...config,
       timeoutMs: c.timeoutMs,
-      allowPrivatePingTargets: c.sandbox,
-      privatePingPrefix: c.sandboxReceivers ?? undefined,
-    }),
+      allowPrivatePingTargets: sandbox !== null,
+      privatePingPrefix: sandbox ? `${sandbox}/receivers/` : undefined,
+    });
+  },
 };
 
 /** Adds a provider at run time, as a line in catalogue.ts and one above would (used by tests). */
@@ -49,11 +54,7 @@ function adapterFor(id: string): ProviderAdapter | null {
     adapters.set(
       id,
       config && factory
-        ? factory(config as never, {
-            timeoutMs: env.timeoutMs,
-            sandbox: env.sandbox,
-            sandboxReceivers: env.sandbox ? `http://127.0.0.1:${env.sandboxPort}/receivers/` : null,
-          })
+        ? factory(config as never, { timeoutMs: env.timeoutMs, ownSandbox: ownSandboxAt })
         : null,
     );
   }

@@ -8,6 +8,7 @@ import { FaultStore, faultSchema, type Fault } from "./faults";
 import type { ProviderEmulator, SandboxRequest, SandboxResponse } from "./http";
 import { createRazorpayEmulator } from "./razorpay/emulator";
 import { Receivers, type SignatureVerifier } from "./receivers";
+import { markSandboxRunning, markSandboxStopped } from "./running";
 
 export type Emulator = ProviderEmulator & Resettable & { verifySignature?: SignatureVerifier };
 
@@ -182,6 +183,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   });
   const address = server.address() as AddressInfo;
   url = `http://${address.address.includes(":") ? `[${address.address}]` : address.address}:${address.port}`;
+  // The console lifts its ping guard only for a sandbox of its own process (lib/sandbox/running.ts).
+  markSandboxRunning(url);
 
   return {
     server,
@@ -193,6 +196,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     reset,
     close: () =>
       new Promise<void>((resolve) => {
+        markSandboxStopped(url);
         server.closeAllConnections();
         server.close(() => resolve());
       }),
