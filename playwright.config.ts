@@ -55,31 +55,24 @@ export default defineConfig({
       },
     },
   ],
-  webServer: [
-    {
-      command: "npx tsx lib/sandbox/main.ts",
-      url: `${sandboxUrl}/__control/health`,
-      env: { SANDBOX_PORT: process.env.E2E_SANDBOX_PORT, SANDBOX_ALLOW_LOOPBACK: "true" },
-      reuseExistingServer: false,
-      timeout: 30_000,
-      stdout: "ignore",
+  // The console starts the sandbox in its own process (lib/server/main.ts), as `npm start` does:
+  // the ping guard trusts only a sandbox of its own process. Tests drive it at E2E_SANDBOX_URL.
+  webServer: {
+    // Builds only when the sources changed since the last build, then serves it.
+    command: "node --import tsx lib/cli/start.ts",
+    url: `${consoleUrl}/api/conekta/accounts`,
+    env: {
+      PORT: process.env.E2E_CONSOLE_PORT,
+      SANDBOX: "on",
+      SANDBOX_PORT: process.env.E2E_SANDBOX_PORT,
+      SANDBOX_ALLOW_LOOPBACK: "true",
+      // Short, so that the "provider timed out" state can be shown in a test.
+      PROVIDER_TIMEOUT_MS: "3000",
+      DATA_DIR: process.env.E2E_DATA_DIR,
+      NEXT_TELEMETRY_DISABLED: "1",
     },
-    {
-      // Builds only when the sources changed since the last build, then serves it.
-      command: "npx tsx lib/cli/start.ts --no-sandbox",
-      url: `${consoleUrl}/api/conekta/accounts`,
-      env: {
-        PORT: process.env.E2E_CONSOLE_PORT,
-        SANDBOX: "on",
-        SANDBOX_PORT: process.env.E2E_SANDBOX_PORT,
-        // Short, so that the "provider timed out" state can be shown in a test.
-        PROVIDER_TIMEOUT_MS: "3000",
-        DATA_DIR: process.env.E2E_DATA_DIR,
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
-      reuseExistingServer: false,
-      timeout: 300_000,
-      stdout: "ignore",
-    },
-  ],
+    reuseExistingServer: false,
+    timeout: 300_000,
+    stdout: "ignore",
+  },
 });

@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:net";
-import path from "node:path";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { inArray } from "drizzle-orm";
 import { verifyAuditChain } from "@/lib/audit/verify";
@@ -10,6 +9,7 @@ import { auditLog } from "@/lib/db/schema";
 import { SANDBOX_PASSWORD } from "@/lib/sandbox/defaults";
 import { createDatabase, startPostgres } from "@/lib/testing/postgres-server";
 import { demoEmail } from "./fixtures/auth";
+import { conekta } from "./fixtures/conekta";
 import { sandboxUrl } from "./fixtures/sandbox";
 import { expect, seed, test } from "./fixtures/test";
 
@@ -24,7 +24,8 @@ import { expect, seed, test } from "./fixtures/test";
  */
 
 const SESSION_COOKIE = "wc.session_token";
-const account = seed.razorpay.spices;
+/** The pinged webhook's account: a Conekta ping is delivered by the sandbox, not the console. */
+const account = conekta.children.mariscos;
 const run = randomBytes(4).toString("hex");
 
 /** A reply's body for a failure message, cut short (a list of webhooks says nothing more). */
@@ -55,7 +56,7 @@ async function freePorts(count: number): Promise<number[]> {
   }
 }
 
-/** One `next start` of the existing build, its output kept for the failure message. */
+/** One `npm start` of the existing build, its output kept for the failure message. */
 class Instance {
   readonly origin: string;
   private output = "";
@@ -74,9 +75,10 @@ class Instance {
     // Only what the console needs, so that nothing in the runner's environment (DATA_DIR,
     // PUBLIC_URL, provider keys) changes which database or origin these instances use.
     const inherited = ["PATH", "HOME", "TMPDIR", "LANG", "TZ"].filter((k) => process.env[k]);
+    // `npm start` without its sandbox: both instances share the one the main console runs.
     this.process = spawn(
-      path.join(process.cwd(), "node_modules/.bin/next"),
-      ["start", "-p", String(port), "-H", "127.0.0.1"],
+      process.execPath,
+      ["--import", "tsx", "lib/cli/start.ts", "--no-sandbox"],
       {
         cwd: process.cwd(),
         detached: true,
@@ -86,6 +88,7 @@ class Instance {
           NODE_ENV: "production",
           NEXT_TELEMETRY_DISABLED: "1",
           PORT: String(port),
+          HOST: "127.0.0.1",
           SANDBOX: "on",
           SANDBOX_PORT: sandboxPort,
           DATABASE_URL: databaseUrl,
@@ -171,7 +174,7 @@ class Instance {
     };
   }
 
-  /** Ends the process group (next start and anything it started). */
+  /** Ends the process group (the console and anything it started). */
   async stop(): Promise<void> {
     await this.api?.dispose().catch(() => undefined);
     const pid = this.process.pid;
@@ -229,7 +232,7 @@ test.describe("two console instances on one PostgreSQL", () => {
     try {
       // The webhook lives at the sandbox, which other tests share.
       if (webhookId && admin) {
-        const deleted = await a.send("DELETE", `/api/razorpay/${account}/webhooks/${webhookId}`, {
+        const deleted = await a.send("DELETE", `/api/conekta/${account}/webhooks/${webhookId}`, {
           session: admin.session,
         });
         expect([204, 404], await text(deleted)).toContain(deleted.status());
@@ -262,11 +265,11 @@ test.describe("two console instances on one PostgreSQL", () => {
   test("the 11th ping of a minute, split across A and B, gets a 429 with Retry-After", async () => {
     admin = await b.signIn("admin");
     audited++;
-    const created = await a.send("POST", `/api/razorpay/${account}/webhooks`, {
+    const created = await a.send("POST", `/api/conekta/${account}/webhooks`, {
       session: admin.session,
       data: {
         url: `${sandboxUrl()}/receivers/ok/two-instances-${run}`,
-        events: ["payment.captured"],
+        events: ["order.paid"],
       },
     });
     expect(created.status(), await text(created)).toBe(201);
@@ -274,7 +277,7 @@ test.describe("two console instances on one PostgreSQL", () => {
     audited++;
 
     const ping = (instance: Instance) =>
-      instance.send("POST", `/api/razorpay/${account}/webhooks/${webhookId}/ping`, {
+      instance.send("POST", `/api/conekta/${account}/webhooks/${webhookId}/ping`, {
         session: admin.session,
         data: {},
       });

@@ -20,6 +20,7 @@ export const statusOfCode: Record<ErrorCode, number> = {
   conflict: 409,
   payload_too_large: 413,
   uri_too_long: 414,
+  headers_too_large: 431,
   unsupported_media_type: 415,
   invalid_fields: 422,
   rate_limited: 429,

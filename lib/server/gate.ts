@@ -142,12 +142,39 @@ function decideApi(req: GateRequest, segments: string[]): GateReply | null {
     return refuse(true, "method_not_allowed", 405, methodText(allow), allow);
   if (req.method === "OPTIONS") return { status: 204, api: true, allow };
   const length = Number(req.headers["content-length"] ?? "0");
+  // No API read or delete takes a body; undici would refuse one on GET with a plain-text 400.
+  if (BODILESS.includes(req.method) && (length > 0 || req.headers["transfer-encoding"]))
+    return refuse(true, "bad_request", 400, {
+      key: "bodyNotAllowed",
+      values: { method: req.method },
+    });
   if (length > MAX_BODY_BYTES)
     return refuse(true, "payload_too_large", 413, {
       key: "payloadTooLarge",
       values: { limit: MAX_BODY_BYTES },
     });
   return null;
+}
+
+const BODILESS = ["GET", "HEAD", "DELETE"];
+
+/**
+ * The reply to a request Node's parser refused before any handler ran: judged by its request line
+ * when that says why (an unknown method is a 405, a long target a 414), else a 431 for headers
+ * over the server's limit and a 400 for anything else that is not HTTP.
+ */
+export function decideUnparsed(
+  req: GateRequest,
+  reason: "headers_too_large" | "malformed",
+  options: GateOptions,
+): GateReply {
+  const judged = decide(req, options);
+  if (judged && judged.status !== 204) return judged;
+  const path = originForm(req.url).split("?")[0]!;
+  const api = path === "/api" || path.startsWith("/api/");
+  return reason === "headers_too_large"
+    ? refuse(api, "headers_too_large", 431, { key: "headersTooLarge" })
+    : refuse(api, "bad_request", 400, { key: "requestMalformed" });
 }
 
 const methodText = (allow: string): ErrorText => ({ key: "methodNotAllowed", values: { allow } });

@@ -120,6 +120,7 @@ export const errorCodes = [
   "conflict",
   "payload_too_large",
   "uri_too_long",
+  "headers_too_large",
   "unsupported_media_type",
   "invalid_fields",
   "rate_limited",
