@@ -115,6 +115,17 @@ const rows: Row[] = [
     { status: 413, code: "payload_too_large" },
   ],
   [
+    "a GET with a body (undici would refuse it with a plain-text 400)",
+    { url: HOOKS, headers: { "content-length": "2" } },
+    { status: 400, code: "bad_request", key: "bodyNotAllowed" },
+  ],
+  [
+    "a DELETE with a chunked body",
+    { method: "DELETE", url: `${HOOKS}/abc`, headers: { "transfer-encoding": "chunked" } },
+    { status: 400, code: "bad_request", key: "bodyNotAllowed" },
+  ],
+  ["a GET with Content-Length 0", { url: HOOKS, headers: { "content-length": "0" } }, null],
+  [
     "a 5 MB body on a page",
     { method: "POST", url: "/", headers: { "content-length": "5000000" } },
     null,

@@ -159,22 +159,24 @@ function decideApi(req: GateRequest, segments: string[]): GateReply | null {
 const BODILESS = ["GET", "HEAD", "DELETE"];
 
 /**
- * The reply to a request Node's parser refused before any handler ran: judged by its request line
- * when that says why (an unknown method is a 405, a long target a 414), else a 431 for headers
- * over the server's limit and a 400 for anything else that is not HTTP.
+ * The reply to a request Node's parser refused before any handler ran. Headers over the limit are
+ * a 431 whatever the request line says (Node hands over only the packet it stopped in, which may
+ * not start with it); anything else that is not HTTP is judged by its request line when that says
+ * why (an unknown method is a 405, a long target a 414), else a 400.
  */
 export function decideUnparsed(
   req: GateRequest,
   reason: "headers_too_large" | "malformed",
   options: GateOptions,
 ): GateReply {
-  const judged = decide(req, options);
-  if (judged && judged.status !== 204) return judged;
+  // Without a request line (parseRawRequest) the packet may be any request's: answer in the envelope.
   const path = originForm(req.url).split("?")[0]!;
-  const api = path === "/api" || path.startsWith("/api/");
-  return reason === "headers_too_large"
-    ? refuse(api, "headers_too_large", 431, { key: "headersTooLarge" })
-    : refuse(api, "bad_request", 400, { key: "requestMalformed" });
+  const api = req.url === "" || path === "/api" || path.startsWith("/api/");
+  if (reason === "headers_too_large")
+    return refuse(api, "headers_too_large", 431, { key: "headersTooLarge" });
+  const judged = req.url === "" ? null : decide(req, options);
+  if (judged && judged.status !== 204) return judged;
+  return refuse(api, "bad_request", 400, { key: "requestMalformed" });
 }
 
 const methodText = (allow: string): ErrorText => ({ key: "methodNotAllowed", values: { allow } });

@@ -94,7 +94,8 @@ export function writeRawReply(socket: Duplex, rendered: RenderedReply): void {
 /** The request line and headers of a packet Node's parser refused, for the gate to judge. */
 export function parseRawRequest(packet: Buffer | undefined): GateRequest {
   const [requestLine = "", ...lines] = (packet?.toString("latin1") ?? "").split("\r\n");
-  const [method = "", url = "/"] = requestLine.split(" ");
+  // Node may hand over only the packet it stopped in: without a request line, method and url are "".
+  const [, method = "", url = ""] = /^(\S+) (\S+) HTTP\/\d\.\d$/.exec(requestLine) ?? [];
   const headers: IncomingHttpHeaders = {};
   for (const line of lines) {
     if (line === "") break;
