@@ -5,6 +5,7 @@ import { parseRawRequest, renderReply, sendReply, writeRawReply } from "./reply"
 
 /** Longer than Node's 16 kB, so that a long target reaches the gate and gets its 414. */
 const MAX_HEADER_BYTES = 64 * 1024;
+const KEEP_ALIVE_MS = 65_000;
 
 export interface ConsoleServerOptions {
   gate: GateOptions;
@@ -42,6 +43,10 @@ export function createConsoleServer({ gate, dev, handle, upgrade }: ConsoleServe
     // A body the gate refused is not read: drop it rather than parse it as the next request.
     if (reply.status === 413 || reply.status === 400) req.resume();
   });
+  // An idle connection outlives the clients' own idle timers (undici's 4 s, a load balancer's 60 s),
+  // so the client, not the server, ends it: closing first races a request sent on it (ECONNRESET).
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
   server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (!refuseOnSocket(req, socket)) upgrade(req, socket, head);
   });
