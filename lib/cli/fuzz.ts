@@ -8,6 +8,9 @@
  * Generated webhook URLs may name any host, and a ping sends to the webhook's URL. So the run
  * re-executes itself in a fresh network namespace that has only loopback (`unshare -n`): even
  * with a broken SSRF guard nothing can leave this machine. Without `unshare` it does not run.
+ *
+ * `npm test` runs it at 2,000 requests after the browser tests. FUZZ_TRACE=1 prints each request
+ * before it is sent, to find one that hangs.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -79,7 +82,17 @@ function freePort(): Promise<number> {
 function send(port: number, req: FuzzRequest): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const outgoing = request(
-      { host: "127.0.0.1", port, method: req.method, path: req.target, headers: req.headers },
+      {
+        host: "127.0.0.1",
+        port,
+        method: req.method,
+        path: req.target,
+        // Node's client frames a GET, HEAD or DELETE body with nothing at all (no length, not
+        // chunked), so the server rightly reads it as the next request; say its length.
+        headers: req.body
+          ? { ...req.headers, "content-length": String(Buffer.byteLength(req.body)) }
+          : req.headers,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -93,6 +106,19 @@ function send(port: number, req: FuzzRequest): Promise<Reply> {
         res.on("error", reject);
       },
     );
+    // Node's client hands the reply to a CONNECT to this event, with the socket that carries its body.
+    outgoing.on("connect", (res, socket, head: Buffer) => {
+      const chunks = [head];
+      socket.on("data", (chunk: Buffer) => chunks.push(chunk));
+      socket.on("end", () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(chunks).toString("utf8"),
+        }),
+      );
+      socket.on("error", reject);
+    });
     outgoing.setTimeout(30_000, () => outgoing.destroy(new Error("no reply in 30 s")));
     outgoing.on("error", reject);
     outgoing.end(req.body);
@@ -201,6 +227,7 @@ async function main() {
   const probe = async (req: FuzzRequest) => {
     // A fresh sandbox now and then, so that creates do not stop at the account's limit.
     if (++done % 250 === 0) await fetch(`${control}/reset`, { method: "POST" });
+    if (process.env.FUZZ_TRACE) console.log(done, req.method, req.target.slice(0, 120));
     const { last } = await json<{ last: number }>(`${control}/calls?after=${2 ** 50}`);
     const reply = await send(port, req).catch((error: unknown) => {
       throw new Error(`${req.method} ${req.target.slice(0, 200)}: no reply (${String(error)})`);

@@ -79,6 +79,21 @@ const rows: Row[] = [
     { status: 400, code: "bad_request" },
   ],
   ["a malformed % in a query name", { url: `/?%ZZ=1` }, { status: 400, code: "bad_request" }],
+  [
+    "a .. segment in an API path",
+    { method: "PUT", url: "/api/users/../accounts" },
+    { status: 400, code: "bad_request", key: "pathDotSegments" },
+  ],
+  [
+    "an encoded .. segment",
+    { url: "/api/users/%2e%2e/accounts" },
+    { status: 400, code: "bad_request", key: "pathDotSegments" },
+  ],
+  [
+    "a backslash",
+    { url: "/api\\users" },
+    { status: 400, code: "bad_request", key: "pathDotSegments" },
+  ],
   ["a malformed % in a page path", { url: "/conekta/%ZZ" }, { status: 400, code: "bad_request" }],
   ["a query of 2,048 characters", { url: `/?a=${long(2046)}` }, null],
   [

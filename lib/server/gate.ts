@@ -122,6 +122,10 @@ export function decide(req: GateRequest, { publicUrl }: GateOptions): GateReply 
         });
   if (segments.includes(null) || params.some((p) => p.name === null || p.value === null))
     return refuse(api, "bad_request", 400, { key: "urlMalformed" });
+  // Next resolves `..` and `\` before it routes, so `/api/users/../x` would reach another path than
+  // the one judged here; no browser sends them.
+  if (rawPath.includes("\\") || segments.some((s) => s === "." || s === ".."))
+    return refuse(api, "bad_request", 400, { key: "pathDotSegments" });
   const q = params.find((p) => p.name === "q");
   if (q?.value && q.value.length > MAX_Q_LENGTH)
     return refuse(api, "bad_request", 400, {
