@@ -24,7 +24,7 @@ test.describe("Conekta webhooks list", () => {
 
     await expect(list.heading).toBeVisible();
     await expect(list.rows).toHaveCount(HOLDING.length);
-    await expect(page.getByText("7 of 10", { exact: true })).toBeVisible();
+    await expect(page.getByText("7 of 10 webhooks used", { exact: true })).toBeVisible();
     await expect(list.newWebhook).toBeEnabled();
 
     for (const [index, seeded] of HOLDING.entries()) {
@@ -64,7 +64,7 @@ test.describe("Conekta webhooks list", () => {
     await list.goto("conekta", conekta.fullChild);
 
     await expect(list.rows).toHaveCount(10);
-    await expect(page.getByText("10 of 10", { exact: true })).toBeVisible();
+    await expect(page.getByText("10 of 10 webhooks used", { exact: true })).toBeVisible();
     await expect(list.newWebhook).toHaveCount(0);
     const newWebhook = page.getByRole("button", { name: "New webhook" });
     await expect(newWebhook).toBeDisabled();

@@ -14,7 +14,7 @@ test.describe("Conekta in Spanish", () => {
     await expect(list.heading).toBeVisible();
     await expect(list.search).toBeVisible();
     await expect(list.newWebhook).toBeVisible();
-    await expect(page.getByText("7 de 10", { exact: true })).toBeVisible();
+    await expect(page.getByText("7 de 10 webhooks usados", { exact: true })).toBeVisible();
     await expect(list.previousPage).toBeDisabled();
     await expect(list.nextPage).toBeEnabled();
     const first = list.rows.first();
@@ -48,7 +48,7 @@ test.describe("Conekta in Spanish", () => {
   test("the limit and the form speak Spanish", async ({ page }) => {
     const list = new WebhooksListPage(page, listNames.es);
     await list.goto("conekta", conekta.fullChild);
-    await expect(page.getByText("10 de 10", { exact: true })).toBeVisible();
+    await expect(page.getByText("10 de 10 webhooks usados", { exact: true })).toBeVisible();
     await expect(page.getByRole("button", { name: "Nuevo webhook" })).toHaveAccessibleDescription(
       "Esta cuenta llegó al límite de 10 webhooks de Conekta. Elimina uno para agregar otro.",
     );

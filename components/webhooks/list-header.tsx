@@ -14,6 +14,7 @@ export function ListHeader({
   account,
   currentAccount,
   quota,
+  listFailed,
   newHref,
 }: {
   provider: ProviderId;
@@ -21,26 +22,38 @@ export function ListHeader({
   account: string;
   currentAccount: Account | null;
   quota: { used: number; max: number } | undefined;
+  /** The list did not load: the limit is unknown, so a create would be a guess. */
+  listFailed: boolean;
   newHref: string;
 }) {
   const t = useTranslations("webhooks");
   const mayCreate = useCan("webhooks:write");
   const atLimit = quota !== undefined && quota.used >= quota.max;
+  const blocked = atLimit
+    ? t("limitReached", { provider: providerName, max: quota.max })
+    : listFailed
+      ? t("newBlockedListFailed")
+      : null;
   return (
     <>
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div className="space-y-2">
-          <h1 className="text-2xl font-semibold">{t("title")}</h1>
+          <h1 className="text-2xl font-semibold">
+            {t("title")}
+            {currentAccount && (
+              <span className="font-normal text-slate-600"> · {currentAccount.name}</span>
+            )}
+          </h1>
           <AccountSwitcher provider={provider} account={account} currentAccount={currentAccount} />
         </div>
         <div className="flex items-center gap-3">
           {quota && (
-            <span aria-label={t("quotaLabel")} className="text-sm text-slate-600 tabular-nums">
+            <span className="text-sm text-slate-600 tabular-nums">
               {t("quota", { used: quota.used, max: quota.max })}
             </span>
           )}
-          {!mayCreate ? null : atLimit ? (
-            <Button disabled aria-describedby="limit-reason">
+          {!mayCreate ? null : blocked ? (
+            <Button disabled aria-describedby="new-blocked-reason">
               {t("newWebhook")}
             </Button>
           ) : (
@@ -50,9 +63,12 @@ export function ListHeader({
           )}
         </div>
       </div>
-      {mayCreate && atLimit && (
-        <p id="limit-reason" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {t("limitReached", { provider: providerName, max: quota.max })}
+      {mayCreate && blocked && (
+        <p
+          id="new-blocked-reason"
+          className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900"
+        >
+          {blocked}
         </p>
       )}
     </>

@@ -41,12 +41,15 @@ export function WebhooksTable({
   account,
   webhooks,
   lastPings,
+  eventTotal,
 }: {
   provider: ProviderId;
   account: string;
   webhooks: Webhook[];
   /** The newest ping of each webhook, by id; none for a webhook never pinged. */
   lastPings: Record<string, PingSummary>;
+  /** How many events the provider offers: a webhook with that many gets "All events". */
+  eventTotal: number;
 }) {
   const t = useTranslations("webhooks");
   const tPings = useTranslations("pings");
@@ -91,7 +94,9 @@ export function WebhooksTable({
               ) : (
                 <details>
                   <summary className="cursor-pointer whitespace-nowrap text-indigo-700">
-                    {t("eventCount", { count: webhook.events.length })}
+                    {eventTotal > 0 && webhook.events.length >= eventTotal
+                      ? t("allEvents", { count: webhook.events.length })
+                      : t("eventCount", { count: webhook.events.length })}
                   </summary>
                   <ul className="mt-1 space-y-0.5 font-mono text-xs">
                     {webhook.events.map((event) => (

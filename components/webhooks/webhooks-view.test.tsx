@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import type { UrlUpdateEvent } from "nuqs/adapters/testing";
 import type { ReactNode } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { makeWrapper, stubApi } from "@/lib/testing/render";
+import { makeWebhook, makeWrapper, stubApi } from "@/lib/testing/render";
 import type { WebhookList } from "@/lib/webhooks/queries";
 import { WebhooksView } from "./webhooks-view";
 
@@ -22,14 +22,28 @@ const emptyPage = (previous: string | null): WebhookList => ({
   page: { next: null, previous, hasMore: false },
   quota: { used: 6, max: 10 },
   lastPings: {},
+  eventTotal: 66,
 });
 
-function renderList(searchParams: string, list: WebhookList) {
-  stubApi({ "GET /api/conekta/default/webhooks": { body: list } });
+function renderList(
+  searchParams: string,
+  list: WebhookList,
+  status = 200,
+  currentAccount: { id: string; name: string; provider: string } | null = null,
+) {
+  stubApi({ "GET /api/conekta/default/webhooks": { body: list, status } });
   const updates: UrlUpdateEvent[] = [];
-  render(<WebhooksView provider="conekta" providerName="Conekta" account="default" />, {
-    wrapper: makeWrapper({ searchParams, onUrlUpdate: (event) => updates.push(event) }),
-  });
+  render(
+    <WebhooksView
+      provider="conekta"
+      providerName="Conekta"
+      account="default"
+      currentAccount={currentAccount}
+    />,
+    {
+      wrapper: makeWrapper({ searchParams, onUrlUpdate: (event) => updates.push(event) }),
+    },
+  );
   return () => updates.map((u) => `${u.options.history} ${u.queryString}`);
 }
 
@@ -63,5 +77,50 @@ describe("an account without webhooks", () => {
     renderList("", emptyPage(null));
     expect(await screen.findByText("No webhooks yet")).toBeTruthy();
     expect(screen.queryByText("No webhooks are left on this page.")).toBeNull();
+  });
+});
+
+describe("the list's header and rows", () => {
+  const page = (events: string[][]): WebhookList => ({
+    ...emptyPage(null),
+    data: events.map((names, i) => makeWebhook({ id: `wh_${i}`, events: names })),
+    quota: { used: 7, max: 10 },
+    eventTotal: 3,
+  });
+
+  it("names the account in the heading and says what the count is", async () => {
+    renderList("", page([["a"]]), 200, {
+      id: "default",
+      name: "Grupo Sandbox",
+      provider: "conekta",
+    });
+    expect(await screen.findByText("7 of 10 webhooks used")).toBeTruthy();
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Webhooks · Grupo Sandbox");
+  });
+
+  it("says All events for a webhook subscribed to every event, and counts the others", async () => {
+    renderList(
+      "",
+      page([
+        ["a", "b", "c"],
+        ["a", "b"],
+      ]),
+    );
+    expect(await screen.findByText("All events (3)")).toBeTruthy();
+    expect(screen.getByText("2 events")).toBeTruthy();
+  });
+
+  it("disables New webhook with the reason when the list failed to load", async () => {
+    const failure = {
+      error: { code: "provider_error", message: "Conekta failed", requestId: "r" },
+    };
+    renderList("", failure as unknown as WebhookList, 502);
+    const button = await screen.findByRole("button", { name: "New webhook" });
+    expect((button as HTMLButtonElement).disabled).toBe(true);
+    const reason = document.getElementById(button.getAttribute("aria-describedby") ?? "");
+    expect(reason?.textContent).toBe(
+      "The list did not load, so the limit cannot be checked. Try again first.",
+    );
+    expect(screen.queryByRole("link", { name: "New webhook" })).toBeNull();
   });
 });

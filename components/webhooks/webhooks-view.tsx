@@ -45,6 +45,7 @@ export function WebhooksView({
         account={account}
         currentAccount={currentAccount}
         quota={quota}
+        listFailed={list.isError}
         newHref={newHref}
       />
 
@@ -118,6 +119,7 @@ export function WebhooksView({
             account={account}
             webhooks={list.data.data}
             lastPings={list.data.lastPings}
+            eventTotal={list.data.eventTotal}
           />
           <nav aria-label={t("webhooks.pagination")} className="mt-3 flex justify-end gap-2">
             <Button

@@ -12,6 +12,7 @@ const page = (ids: string[]): WebhookList => ({
   page: { next: null, previous: null, hasMore: false },
   quota: { used: ids.length, max: 10 },
   lastPings: {},
+  eventTotal: 66,
 });
 
 const listKey = webhookQueries.list("conekta", "default", {}).queryKey;

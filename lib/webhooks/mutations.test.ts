@@ -18,6 +18,7 @@ const page = (ids: string[], lastPings: WebhookList["lastPings"] = {}): WebhookL
   page: { next: null, previous: null, hasMore: false },
   quota: { used: ids.length, max: 10 },
   lastPings,
+  eventTotal: 66,
 });
 
 describe("a returned ping in the cached list", () => {

@@ -21,6 +21,7 @@ export const webhookListSchema = webhookPageSchema.extend({
   quota: z.object({ used: z.number(), max: z.number() }),
   /** The newest ping of each webhook on the page; absent for a webhook never pinged. */
   lastPings: z.record(z.string(), pingSummarySchema),
+  eventTotal: z.number(),
 });
 export type WebhookList = z.infer<typeof webhookListSchema>;
 

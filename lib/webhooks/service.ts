@@ -84,6 +84,8 @@ export interface WebhookListReply extends WebhookPage {
   quota: { used: number; max: number };
   /** The newest ping of each webhook on this page; a webhook never pinged has none. */
   lastPings: Record<string, PingSummary>;
+  /** How many events the provider offers: a webhook with as many is subscribed to all of them. */
+  eventTotal: number;
 }
 
 /** A page of webhooks; the cursor is opened before the provider is asked anything (./cursor-seal.ts). */
@@ -109,6 +111,7 @@ export async function listWebhooks(
     page: await sealPageInfo(page.page, binding),
     quota: { used, max: adapter.webhookLimit },
     lastPings: pings,
+    eventTotal: adapter.eventCatalogue().reduce((total, group) => total + group.events.length, 0),
   };
 }
 
