@@ -75,10 +75,11 @@ class Instance {
     // Only what the console needs, so that nothing in the runner's environment (DATA_DIR,
     // PUBLIC_URL, provider keys) changes which database or origin these instances use.
     const inherited = ["PATH", "HOME", "TMPDIR", "LANG", "TZ"].filter((k) => process.env[k]);
-    // `npm start` without its sandbox: both instances share the one the main console runs.
+    // `npm start` without its sandbox (both share the one the main console runs) and on the build
+    // the main console serves, never a rebuild under it.
     this.process = spawn(
       process.execPath,
-      ["--import", "tsx", "lib/cli/start.ts", "--no-sandbox"],
+      ["--import", "tsx", "lib/cli/start.ts", "--no-sandbox", "--no-build"],
       {
         cwd: process.cwd(),
         detached: true,

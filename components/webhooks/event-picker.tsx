@@ -79,7 +79,7 @@ export function EventPicker({
           {t("selectedCount", { count: value.length, total: all.length })}
         </span>
       </div>
-      <div className="max-h-96 space-y-3 overflow-y-auto p-3">
+      <div className="relative max-h-96 space-y-3 overflow-y-auto p-3">
         {visible.length === 0 && (
           <p className="text-sm text-slate-600">{t("noEventsMatch", { q: query })}</p>
         )}

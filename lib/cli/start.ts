@@ -1,7 +1,8 @@
 /**
  * `npm start`: validates the configuration, builds the app when there is no fresh build, then serves
- * the console in this process (lib/server/main.ts), with the sandbox when the console runs on it. `--no-sandbox` leaves the sandbox to
- * someone else (the browser tests start their own); `--dev` runs Next's dev server instead.
+ * the console in this process (lib/server/main.ts), with the sandbox when the console runs on it.
+ * `--no-sandbox` leaves the sandbox to someone else, `--no-build` serves the build as it is, and
+ * `--dev` runs Next's dev server instead.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
@@ -65,7 +66,8 @@ async function main() {
     if (error instanceof ConfigError) fail(error.message);
     throw error;
   }
-  if (!dev) ensureBuild();
+  // `--no-build`: serve the build as it is (a second instance beside one that just built it).
+  if (!dev && !args.has("--no-build")) ensureBuild();
   Object.assign(process.env, {
     NODE_ENV: dev ? "development" : "production",
     NEXT_TELEMETRY_DISABLED: "1",

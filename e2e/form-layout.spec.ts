@@ -1,0 +1,36 @@
+import { CONEKTA_SEED } from "@/lib/sandbox/conekta/seed";
+import { conekta } from "./fixtures/conekta";
+import { expect, seed, test } from "./fixtures/test";
+
+// Issue 10, item 3: the document ends with the page's content. The events picker's hidden native checkboxes
+// are positioned absolutely; outside a positioned box they once stretched the page to 1,483 px
+// under an 824 px form at 1280 px wide (2,239 under 960 at 390).
+
+/** Room below the form for the page's own padding. */
+const MARGIN = 64;
+
+const pages = [
+  ["Conekta's new-webhook form", `/conekta/${conekta.emptyChild}/webhooks/new`],
+  ["Conekta's edit form", `/conekta/default/webhooks/${CONEKTA_SEED.webhooks.parentOk}`],
+  ["Razorpay's new-webhook form", `/razorpay/${seed.razorpay.empty}/webhooks/new`],
+] as const;
+
+for (const width of [1280, 390]) {
+  test.describe(`at ${width} px`, () => {
+    test.use({ viewport: { width, height: 800 } });
+
+    for (const [what, path] of pages) {
+      test(`${what} does not scroll past its end`, async ({ page }) => {
+        await page.goto(path);
+        const main = page.getByRole("main");
+        await expect(main.locator("form").getByRole("checkbox").first()).toBeVisible();
+        // The page's content (the form, and on an edit page its history below) ends the document.
+        const { documentHeight, contentBottom } = await main.evaluate((element) => ({
+          documentHeight: document.documentElement.scrollHeight,
+          contentBottom: element.getBoundingClientRect().bottom + window.scrollY,
+        }));
+        expect(documentHeight).toBeLessThanOrEqual(Math.ceil(contentBottom) + MARGIN);
+      });
+    }
+  });
+}
