@@ -1,4 +1,4 @@
-import { conekta, toasts } from "./fixtures/conekta";
+import { conekta, sandboxUrl, toasts } from "./fixtures/conekta";
 import { expect, test } from "./fixtures/test";
 import { listNames, WebhooksListPage } from "./pages/webhooks-list";
 
@@ -11,10 +11,29 @@ test.describe("Conekta test ping", () => {
     await list.goto("conekta", conekta.holding);
 
     await list.pingButton(list.row("/receivers/ok/grupo-orders")).click();
-    await expect(toasts(page).getByText("Ping delivered (HTTP 200)")).toBeVisible();
+    const delivered = toasts(page)
+      .getByRole("listitem")
+      .filter({ hasText: "Ping delivered (HTTP 200)" });
+    // The toast names the webhook (host and path), so toasts of several rows are told apart.
+    await expect(delivered).toContainText(
+      `${new URL(sandboxUrl()).host}/receivers/ok/grupo-orders · Answered in`,
+    );
 
     await list.pingButton(list.row("/receivers/fail/grupo-legacy-erp")).click();
     await expect(toasts(page).getByText("Ping failed (HTTP 500)")).toBeVisible();
+  });
+
+  test("shows toasts at the top, clear of the rows' action column", async ({ page }) => {
+    const list = new WebhooksListPage(page);
+    await list.goto("conekta", conekta.holding);
+    await list.pingButton(list.row("/receivers/ok/grupo-orders")).click();
+    const toast = toasts(page)
+      .getByRole("listitem")
+      .filter({ hasText: "Ping delivered (HTTP 200)" });
+    await expect(toast).toBeVisible();
+    const toastBox = (await toast.boundingBox())!;
+    const table = (await page.getByRole("table").boundingBox())!;
+    expect(toastBox.y + toastBox.height).toBeLessThanOrEqual(table.y);
   });
 
   test("says a slow ping was sent but not confirmed, and cannot be pressed twice meanwhile", async ({

@@ -4,17 +4,17 @@ import { Loader2, Send } from "lucide-react";
 import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import type { ProviderId } from "@/lib/webhooks/model";
-import { useSendPing } from "./use-send-ping";
+import { useSendPing, type PingTarget } from "./use-send-ping";
 
 /** One click sends a test ping; the button shows progress and cannot be pressed twice. */
 export function PingButton({
   provider,
   account,
-  id,
+  webhook,
 }: {
   provider: ProviderId;
   account: string;
-  id: string;
+  webhook: PingTarget;
 }) {
   const t = useTranslations("webhooks");
   const { send, pending } = useSendPing(provider, account);
@@ -24,7 +24,7 @@ export function PingButton({
       size="sm"
       disabled={pending}
       aria-busy={pending}
-      onClick={() => void send(id)}
+      onClick={() => void send(webhook)}
     >
       {pending ? (
         <Loader2 aria-hidden className="size-4 animate-spin" />

@@ -7,7 +7,7 @@ import { Button, buttonVariants } from "@/components/ui/button";
 import { Dialog, DialogClose } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import type { ProviderId } from "@/lib/webhooks/model";
-import { useSendPing } from "./use-send-ping";
+import { useSendPing, type PingTarget } from "./use-send-ping";
 
 /**
  * "Ping with signature" (Razorpay): asks for the webhook's secret and sends a ping signed with it.
@@ -16,12 +16,13 @@ import { useSendPing } from "./use-send-ping";
 export function SignedPingButton({
   provider,
   account,
-  id,
+  webhook,
 }: {
   provider: ProviderId;
   account: string;
-  id: string;
+  webhook: PingTarget;
 }) {
+  const { id } = webhook;
   const t = useTranslations("webhooks");
   const [open, setOpen] = useState(false);
   const [secret, setSecret] = useState("");
@@ -51,7 +52,7 @@ export function SignedPingButton({
           event.preventDefault();
           if (!secret) return;
           // A quick second Enter must not send a second ping: the guard is set at once.
-          void send(id, secret).then((answered) => {
+          void send(webhook, secret).then((answered) => {
             if (!answered) return;
             setOpen(false);
             setSecret("");

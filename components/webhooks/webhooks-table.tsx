@@ -121,9 +121,9 @@ export function WebhooksTable({
             </Td>
             <Td className={cn("max-sm:basis-full", stacked)}>
               <div className="flex flex-wrap justify-end gap-1 max-sm:justify-start">
-                {mayPing && <PingButton provider={provider} account={account} id={webhook.id} />}
+                {mayPing && <PingButton provider={provider} account={account} webhook={webhook} />}
                 {mayPing && getDescriptor(provider).capabilities.signedPing && (
-                  <SignedPingButton provider={provider} account={account} id={webhook.id} />
+                  <SignedPingButton provider={provider} account={account} webhook={webhook} />
                 )}
                 {mayWrite && (
                   <Link
