@@ -51,3 +51,28 @@ test("keyboard only: switch company, ping, and open and cancel a delete", async 
   await expect(openDelete).toBeFocused();
   await expect(list.rows).toHaveCount(1);
 });
+
+test("shortcuts: / searches, ? lists the shortcuts, n opens New; typed into a field they are text", async ({
+  page,
+}) => {
+  const list = new WebhooksListPage(page);
+  await list.goto("conekta", conekta.emptyChild);
+  await expect(list.newWebhook).toBeVisible();
+
+  await page.keyboard.press("/");
+  await expect(list.search).toBeFocused();
+  await page.keyboard.type("n?");
+  await expect(list.search).toHaveValue("n?");
+  await expect(page).toHaveURL(/\/webhooks(\?|$)/);
+  await list.search.fill("");
+  await list.search.blur();
+
+  await page.keyboard.press("?");
+  const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(help).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(help).toBeHidden();
+
+  await page.keyboard.press("n");
+  await expect(page).toHaveURL(`/conekta/${conekta.emptyChild}/webhooks/new`);
+});

@@ -16,6 +16,8 @@ vi.mock("next/link", () => ({
   ),
 }));
 vi.mock("@/components/accounts/account-switcher", () => ({ AccountSwitcher: () => null }));
+const push = vi.hoisted(() => vi.fn());
+vi.mock("next/navigation", () => ({ useRouter: () => ({ push }) }));
 
 const emptyPage = (previous: string | null): WebhookList => ({
   data: [],
@@ -49,6 +51,7 @@ function renderList(
 
 afterEach(() => {
   cleanup();
+  push.mockReset();
   vi.unstubAllGlobals();
 });
 
@@ -122,5 +125,49 @@ describe("the list's header and rows", () => {
       "The list did not load, so the limit cannot be checked. Try again first.",
     );
     expect(screen.queryByRole("link", { name: "New webhook" })).toBeNull();
+  });
+});
+
+describe("the list's keyboard shortcuts", () => {
+  const list: WebhookList = { ...emptyPage(null), data: [makeWebhook({ id: "wh_1" })] };
+  const key = (key: string, target: Element = document.body) =>
+    fireEvent.keyDown(target, { key, bubbles: true });
+
+  it("focuses the search on /, and opens New on n", async () => {
+    renderList("", list);
+    const search = await screen.findByRole("searchbox", { name: "Search webhooks" });
+    await screen.findByRole("table");
+    key("/");
+    expect(document.activeElement).toBe(search);
+    search.blur();
+    key("n");
+    expect(push).toHaveBeenCalledWith("/conekta/default/webhooks/new");
+  });
+
+  it("are off while typing in a field", async () => {
+    renderList("", list);
+    const search = await screen.findByRole("searchbox", { name: "Search webhooks" });
+    await screen.findByRole("table");
+    search.focus();
+    key("n", search);
+    key("?", search);
+    expect(push).not.toHaveBeenCalled();
+    expect(screen.queryByRole("dialog")).toBeNull();
+  });
+
+  it("lists themselves on ?", async () => {
+    renderList("", list);
+    await screen.findByRole("table");
+    key("?");
+    const dialog = await screen.findByRole("dialog", { name: "Keyboard shortcuts" });
+    expect(dialog.textContent).toContain("Search webhooks");
+    expect(dialog.textContent).toContain("New webhook");
+  });
+
+  it("do not open New at the provider's limit", async () => {
+    renderList("", { ...list, quota: { used: 10, max: 10 } });
+    await screen.findByRole("table");
+    key("n");
+    expect(push).not.toHaveBeenCalled();
   });
 });

@@ -2,6 +2,7 @@
 
 import { getDescriptor } from "@/lib/providers/catalogue";
 import { useQuery } from "@tanstack/react-query";
+import { useRef } from "react";
 import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -11,6 +12,7 @@ import { useCan } from "@/components/auth/me-context";
 import { ListEmpty, ListError, ListLoading, ListNoMatches, ListPageEmpty } from "./list-states";
 import { DateFilter } from "./date-filter";
 import { ListHeader } from "./list-header";
+import { ListShortcuts } from "./list-shortcuts";
 import { useListParams } from "./use-list-params";
 import { WebhooksTable } from "./webhooks-table";
 
@@ -36,9 +38,14 @@ export function WebhooksView({
   const quota = list.data?.quota;
   const atLimit = quota !== undefined && quota.used >= quota.max;
   const newHref = `/${provider}/${account}/webhooks/new`;
+  const searchRef = useRef<HTMLInputElement>(null);
 
   return (
     <div className="space-y-4">
+      <ListShortcuts
+        searchRef={searchRef}
+        newHref={mayCreate && list.isSuccess && !atLimit ? newHref : null}
+      />
       <ListHeader
         provider={provider}
         providerName={providerName}
@@ -52,6 +59,7 @@ export function WebhooksView({
       <div className="flex flex-wrap items-end gap-4">
         <div className="w-full max-w-md">
           <Input
+            ref={searchRef}
             type="search"
             aria-label={t("webhooks.search")}
             // Where the provider cannot search, the console searches URLs and event names itself.
