@@ -80,7 +80,8 @@ describe("the events picker", () => {
       target: { value: "payout" },
     });
     expect(screen.getByText("No event matches “payout”.")).toBeTruthy();
-    expect(screen.queryAllByRole("checkbox")).toHaveLength(0);
+    // Only the "Selected only" filter is left: no event's box.
+    expect(screen.queryAllByRole("checkbox")).toEqual([box("Selected only")]);
   });
 
   it("keeps an event the catalogue does not know chosen and visible, so a save does not drop it", () => {
@@ -90,5 +91,52 @@ describe("the events picker", () => {
 
     fireEvent.click(box("order.paid"));
     expect(chosen()).toEqual(["order.paid", "legacy.event"]);
+  });
+});
+
+describe("the selection above the picker", () => {
+  const chips = () =>
+    screen.queryByRole("list", { name: "Selected events" })?.querySelectorAll("li") ?? [];
+
+  it("shows each chosen event as a chip whose button removes it", () => {
+    const { chosen } = renderPicker(["order.paid", "charge.paid"]);
+    expect([...chips()].map((li) => li.textContent)).toEqual(["order.paid", "charge.paid"]);
+    fireEvent.click(screen.getByRole("button", { name: "Remove order.paid" }));
+    expect(chosen()).toEqual(["charge.paid"]);
+    expect(checked("order.paid")).toBe("false");
+  });
+
+  it("shows nothing when no event is chosen", () => {
+    renderPicker([]);
+    expect(screen.queryByRole("list", { name: "Selected events" })).toBeNull();
+  });
+
+  it("lists only the chosen events with Selected only", () => {
+    renderPicker(["order.paid", "charge.paid"]);
+    fireEvent.click(box("Selected only"));
+    const events = screen
+      .queryAllByRole("checkbox")
+      .map((c) => c.getAttribute("id") ?? "")
+      .filter((id) => /-(order|charge)\./.test(id));
+    expect(events).toHaveLength(2);
+    expect(screen.queryByRole("checkbox", { name: "order.created" })).toBeNull();
+  });
+
+  it("folds chips past a line into +N more, and unfolds them", () => {
+    const groupsOfTwelve: string[] = Array.from({ length: 12 }, (_, i) => `e.${i}`);
+    const onChange = vi.fn();
+    render(
+      <EventPicker
+        groups={[{ id: "e", events: groupsOfTwelve }]}
+        value={groupsOfTwelve}
+        onChange={onChange}
+      />,
+      { wrapper: makeWrapper() },
+    );
+    const more = screen.getByRole("button", { name: "+4 more" });
+    expect(more.getAttribute("aria-expanded")).toBe("false");
+    fireEvent.click(more);
+    expect(screen.getByRole("button", { name: "Remove e.11" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Show fewer" })).toBeTruthy();
   });
 });

@@ -5,12 +5,14 @@ import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
+import { SelectedEventChips } from "./selected-event-chips";
 import type { EventGroup } from "@/lib/webhooks/schemas";
 
 /**
  * The events picker: events grouped (by prefix for Conekta, by product for Razorpay), a group
- * checkbox that shows all / some / none, a search box, select all / none and a count. The value is
- * the list of chosen names, in the catalogue's order.
+ * checkbox that shows all / some / none, a search box, select all / none, a "Selected only" filter
+ * and a count, and the chosen events as removable chips above the list, so that the current
+ * selection shows without scrolling. The value is the list of chosen names, in the catalogue's order.
  */
 export function EventPicker({
   groups,
@@ -27,6 +29,7 @@ export function EventPicker({
 }) {
   const t = useTranslations("form");
   const [query, setQuery] = useState("");
+  const [selectedOnly, setSelectedOnly] = useState(false);
   const searchId = useId();
   const chosen = new Set(value);
   const all = groups.flatMap((g) => g.events);
@@ -38,7 +41,12 @@ export function EventPicker({
   ];
   const needle = query.trim().toLowerCase();
   const visible = shownGroups
-    .map((g) => ({ ...g, events: g.events.filter((e) => e.toLowerCase().includes(needle)) }))
+    .map((g) => ({
+      ...g,
+      events: g.events.filter(
+        (e) => e.toLowerCase().includes(needle) && (!selectedOnly || chosen.has(e)),
+      ),
+    }))
     .filter((g) => g.events.length > 0);
   const ordered = (names: Set<string>) => [...all, ...unknown].filter((name) => names.has(name));
 
@@ -75,10 +83,15 @@ export function EventPicker({
         <Button variant="ghost" size="sm" onClick={() => set(visibleNames, false)}>
           {t("selectNone")}
         </Button>
+        <label className="flex items-center gap-2 text-sm">
+          <Checkbox checked={selectedOnly} onCheckedChange={(on) => setSelectedOnly(on === true)} />
+          {t("selectedOnly")}
+        </label>
         <span role="status" className="ml-auto text-sm text-slate-600 tabular-nums">
           {t("selectedCount", { count: value.length, total: all.length })}
         </span>
       </div>
+      <SelectedEventChips events={value} onRemove={(event) => set([event], false)} />
       <div className="relative max-h-96 space-y-3 overflow-y-auto p-3">
         {visible.length === 0 && (
           <p className="text-sm text-slate-600">{t("noEventsMatch", { q: query })}</p>
