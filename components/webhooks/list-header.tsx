@@ -41,7 +41,12 @@ export function ListHeader({
           <h1 className="text-2xl font-semibold">
             {t("title")}
             {currentAccount && (
-              <span className="font-normal text-slate-600"> · {currentAccount.name}</span>
+              // Seen, not part of the heading's name: that stays "Webhooks" (DESIGN.md); the
+              // account switcher below names the account to a screen reader.
+              <span aria-hidden className="font-normal text-slate-600">
+                {" "}
+                · {currentAccount.name}
+              </span>
             )}
           </h1>
           <AccountSwitcher provider={provider} account={account} currentAccount={currentAccount} />

@@ -98,7 +98,9 @@ describe("the list's header and rows", () => {
       provider: "conekta",
     });
     expect(await screen.findByText("7 of 10 webhooks used")).toBeTruthy();
-    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Webhooks · Grupo Sandbox");
+    const heading = screen.getByRole("heading", { level: 1 });
+    expect(heading.textContent).toBe("Webhooks · Grupo Sandbox");
+    expect(screen.getByRole("heading", { name: "Webhooks" })).toBe(heading);
   });
 
   it("says All events for a webhook subscribed to every event, and counts the others", async () => {

@@ -4,6 +4,8 @@ import { requirePageUser } from "@/lib/auth/page";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { mayOpenAccount } from "@/lib/auth/session";
 import { accountParams, webhookParams } from "@/lib/http/params";
+import { getLanguage } from "@/lib/i18n/server";
+import { findAccount } from "./accounts";
 import { getConsoleInfo, getEventCatalogue, urlRuleContext } from "./service";
 
 /**
@@ -36,4 +38,21 @@ export async function resolveFormPage(params: unknown, permission: Permission = 
     catalogue: getEventCatalogue(provider.id).groups,
     rules: urlRuleContext(),
   };
+}
+
+/**
+ * The breadcrumbs above a form: provider, account (linked to its list, named as the provider names
+ * it, or by its id when that lookup fails) and the page itself.
+ */
+export async function formCrumbs(
+  provider: { id: string; displayName: string },
+  account: string,
+  current: string,
+) {
+  const found = await findAccount(provider.id, { account, language: await getLanguage() });
+  return [
+    { label: provider.displayName },
+    { label: found?.name ?? account, href: `/${provider.id}/${account}/webhooks` },
+    { label: current },
+  ];
 }

@@ -5,7 +5,7 @@ import { FormPageHeader } from "@/components/webhooks/form-page-header";
 import { PingHistory } from "@/components/webhooks/ping-history";
 import { can } from "@/lib/auth/permissions";
 import { getTranslator } from "@/lib/i18n/server";
-import { resolveFormPage } from "@/lib/webhooks/page-context";
+import { formCrumbs, resolveFormPage } from "@/lib/webhooks/page-context";
 
 export default async function EditWebhookPage({
   params,
@@ -19,6 +19,8 @@ export default async function EditWebhookPage({
         title={t("form.editTitle")}
         backHref={`/${provider.id}/${account}/webhooks`}
         backLabel={t("form.backToList")}
+        crumbs={await formCrumbs(provider, account, id)}
+        crumbsLabel={t("common.breadcrumb")}
       />
       <EditWebhook
         provider={provider.id}

@@ -1,7 +1,7 @@
 import { FormPageHeader } from "@/components/webhooks/form-page-header";
 import { WebhookForm } from "@/components/webhooks/webhook-form";
 import { getTranslator } from "@/lib/i18n/server";
-import { resolveFormPage } from "@/lib/webhooks/page-context";
+import { formCrumbs, resolveFormPage } from "@/lib/webhooks/page-context";
 
 export default async function NewWebhookPage({
   params,
@@ -14,6 +14,8 @@ export default async function NewWebhookPage({
         title={t("form.newTitle")}
         backHref={`/${provider.id}/${account}/webhooks`}
         backLabel={t("form.backToList")}
+        crumbs={await formCrumbs(provider, account, t("form.newTitle"))}
+        crumbsLabel={t("common.breadcrumb")}
       />
       <WebhookForm provider={provider.id} account={account} catalogue={catalogue} rules={rules} />
     </div>
