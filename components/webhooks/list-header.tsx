@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "use-intl";
+import { accountNameOf } from "@/components/accounts/account-name";
 import { AccountSwitcher } from "@/components/accounts/account-switcher";
 import { useCan } from "@/components/auth/me-context";
 import { Button, buttonVariants } from "@/components/ui/button";
@@ -27,6 +28,7 @@ export function ListHeader({
   newHref: string;
 }) {
   const t = useTranslations("webhooks");
+  const tAll = useTranslations();
   const mayCreate = useCan("webhooks:write");
   const atLimit = quota !== undefined && quota.used >= quota.max;
   const blocked = atLimit
@@ -45,7 +47,7 @@ export function ListHeader({
               // account switcher below names the account to a screen reader.
               <span aria-hidden className="font-normal text-slate-600">
                 {" "}
-                · {currentAccount.name}
+                · {accountNameOf(currentAccount, tAll("home.holdingCompany"))}
               </span>
             )}
           </h1>

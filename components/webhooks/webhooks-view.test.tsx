@@ -173,3 +173,57 @@ describe("the list's keyboard shortcuts", () => {
     expect(push).not.toHaveBeenCalled();
   });
 });
+
+describe("Ping all", () => {
+  const ids = ["wh_0", "wh_1", "wh_2", "wh_3", "wh_4", "wh_5"];
+  const webhooks = ids.map((id) => makeWebhook({ id, url: `https://example.test/${id}` }));
+  const firstPage: WebhookList = {
+    ...emptyPage(null),
+    data: webhooks.slice(0, 4),
+    page: { next: "c2", previous: null, hasMore: true },
+  };
+  const secondPage: WebhookList = { ...emptyPage("c1"), data: webhooks.slice(4) };
+
+  it("pings every webhook of the list, its later pages too, four at a time, each row as it comes", async () => {
+    let listCalls = 0;
+    let inFlight = 0;
+    let most = 0;
+    const pinged: string[] = [];
+    const pingReply = (id: string) => async () => {
+      pinged.push(id);
+      most = Math.max(most, ++inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      inFlight--;
+      const outcome = id === "wh_5" ? "failed" : "delivered";
+      const body = {
+        outcome,
+        httpStatus: outcome === "failed" ? 500 : 200,
+        latencyMs: 12,
+        messageCode: outcome === "failed" ? "failed_status" : "delivered",
+        messageValues: { status: outcome === "failed" ? 500 : 200 },
+        at: "2026-12-03T10:00:00.000Z",
+        message: "m",
+      };
+      return { body };
+    };
+    stubApi({
+      "GET /api/conekta/default/webhooks": () => ({
+        body: listCalls++ === 0 ? firstPage : secondPage,
+      }),
+      ...Object.fromEntries(
+        ids.map((id) => [`POST /api/conekta/default/webhooks/${id}/ping`, pingReply(id)]),
+      ),
+    });
+    render(<WebhooksView provider="conekta" providerName="Conekta" account="default" />, {
+      wrapper: makeWrapper(),
+    });
+    fireEvent.click(await screen.findByRole("button", { name: "Ping all" }));
+
+    await vi.waitFor(() => expect(pinged.sort()).toEqual(ids));
+    expect(most).toBe(4);
+    await vi.waitFor(() =>
+      expect(screen.getAllByText("Delivered").length).toBeGreaterThanOrEqual(4),
+    );
+    expect(screen.getByRole("button", { name: "Ping all" })).toBeTruthy();
+  });
+});

@@ -13,6 +13,7 @@ import { ListEmpty, ListError, ListLoading, ListNoMatches, ListPageEmpty } from 
 import { DateFilter } from "./date-filter";
 import { ListHeader } from "./list-header";
 import { ListShortcuts } from "./list-shortcuts";
+import { PingAllButton } from "./ping-all-button";
 import { useListParams } from "./use-list-params";
 import { WebhooksTable } from "./webhooks-table";
 
@@ -32,6 +33,7 @@ export function WebhooksView({
   const t = useTranslations();
   const { capabilities } = getDescriptor(provider);
   const mayCreate = useCan("webhooks:write");
+  const mayPing = useCan("webhooks:ping");
   const { q, dates, query, navigate, searchText, setSearchText, clearSearch } = useListParams();
   const list = useQuery(webhookQueries.list(provider, account, query));
 
@@ -77,6 +79,11 @@ export function WebhooksView({
             value={dates}
             onChange={(range) => navigate({ from: range.from, to: range.to })}
           />
+        )}
+        {mayPing && list.isSuccess && list.data.data.length > 0 && (
+          <div className="ml-auto">
+            <PingAllButton provider={provider} account={account} list={list.data} params={query} />
+          </div>
         )}
       </div>
 

@@ -4,7 +4,8 @@ import { requirePageUser } from "@/lib/auth/page";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { mayOpenAccount } from "@/lib/auth/session";
 import { accountParams, webhookParams } from "@/lib/http/params";
-import { getLanguage } from "@/lib/i18n/server";
+import { accountNameOf } from "@/components/accounts/account-name";
+import { getTranslator } from "@/lib/i18n/server";
 import { findAccount } from "./accounts";
 import { getConsoleInfo, getEventCatalogue, urlRuleContext } from "./service";
 
@@ -49,10 +50,14 @@ export async function formCrumbs(
   account: string,
   current: string,
 ) {
-  const found = await findAccount(provider.id, { account, language: await getLanguage() });
+  const { locale, t } = await getTranslator();
+  const found = await findAccount(provider.id, { account, language: locale });
   return [
     { label: provider.displayName },
-    { label: found?.name ?? account, href: `/${provider.id}/${account}/webhooks` },
+    {
+      label: found ? accountNameOf(found, t("home.holdingCompany")) : account,
+      href: `/${provider.id}/${account}/webhooks`,
+    },
     { label: current },
   ];
 }
