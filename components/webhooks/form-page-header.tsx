@@ -1,9 +1,10 @@
 import { ArrowLeft, ChevronRight } from "lucide-react";
 import Link from "next/link";
+import { cn } from "@/lib/utils/cn";
 
 export interface Crumb {
   label: string;
-  /** Absent on the current page, the last crumb. */
+  /** Absent where there is nothing to open (the provider) and on the current page, the last one. */
   href?: string;
 }
 
@@ -37,7 +38,13 @@ export function FormPageHeader({
                     {crumb.label}
                   </Link>
                 ) : (
-                  <span aria-current="page" className="truncate font-medium text-slate-900">
+                  <span
+                    aria-current={i === crumbs.length - 1 ? "page" : undefined}
+                    className={cn(
+                      "truncate",
+                      i === crumbs.length - 1 && "font-medium text-slate-900",
+                    )}
+                  >
                     {crumb.label}
                   </span>
                 )}
