@@ -2,11 +2,12 @@
 
 import { useTranslations } from "use-intl";
 import type { PingSummary } from "@/lib/webhooks/model";
+import { PingDetails } from "./ping-details";
 import { PingOutcomeBadge } from "./ping-outcome";
 import { PingTime } from "./ping-time";
 import { usePingText } from "./use-ping-text";
 
-/** A list row's Last ping: outcome badge and how long ago, or "Never". */
+/** A list row's Last ping: outcome badge and how long ago, or "Never"; a failed one has Details. */
 export function LastPing({ ping }: { ping: PingSummary | undefined }) {
   const t = useTranslations("pings");
   const text = usePingText();
@@ -26,6 +27,9 @@ export function LastPing({ ping }: { ping: PingSummary | undefined }) {
         </span>
       ) : (
         <span className="text-slate-500">{t("never")}</span>
+      )}
+      {ping && (ping.outcome === "failed" || ping.outcome === "error") && (
+        <PingDetails ping={ping} />
       )}
     </div>
   );

@@ -1,0 +1,47 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import { makeWrapper } from "@/lib/testing/render";
+import type { PingSummary } from "@/lib/webhooks/model";
+import { LastPing } from "./last-ping";
+
+afterEach(cleanup);
+
+const failed: PingSummary = {
+  outcome: "failed",
+  httpStatus: 500,
+  latencyMs: 84.4,
+  messageCode: "failed_status",
+  messageValues: { status: 500 },
+  at: "2026-12-03T10:00:00.000Z",
+  by: "ana@example.test",
+};
+
+describe("a row's Last ping", () => {
+  it("offers Details for a failed ping: status, latency, what happened, when and by whom", () => {
+    render(<LastPing ping={failed} />, { wrapper: makeWrapper() });
+    fireEvent.click(screen.getByText("Details"));
+    const facts = Object.fromEntries(
+      [...document.querySelectorAll("dt")].map((dt) => [
+        dt.textContent,
+        dt.nextElementSibling?.textContent,
+      ]),
+    );
+    expect(facts).toMatchObject({
+      "HTTP status": "500",
+      Latency: "84 ms",
+      "What happened": "The endpoint answered HTTP 500.",
+      By: "ana@example.test",
+    });
+    expect(facts.Sent).toContain("2026");
+  });
+
+  it("has no Details for a delivered ping, and says Never for none", () => {
+    const { rerender } = render(<LastPing ping={{ ...failed, outcome: "delivered" }} />, {
+      wrapper: makeWrapper(),
+    });
+    expect(screen.queryByText("Details")).toBeNull();
+    rerender(<LastPing ping={undefined} />);
+    expect(screen.getByText("Never")).toBeTruthy();
+  });
+});

@@ -1,0 +1,46 @@
+"use client";
+
+import { useFormatter, useTranslations } from "use-intl";
+import type { PingSummary } from "@/lib/webhooks/model";
+import { usePingText } from "./use-ping-text";
+
+/** A failed ping's facts, opened from its row: status, latency, what happened, when and by whom. */
+export function PingDetails({ ping }: { ping: PingSummary }) {
+  const t = useTranslations("pings");
+  const text = usePingText();
+  const format = useFormatter();
+  const facts: [string, string][] = [
+    [t("detailStatus"), ping.httpStatus === null ? t("noStatus") : String(ping.httpStatus)],
+    [
+      t("detailLatency"),
+      ping.latencyMs === null ? "—" : t("latencyMs", { ms: Math.round(ping.latencyMs) }),
+    ],
+    [t("detailMessage"), text.message(ping)],
+    [
+      t("detailAt"),
+      format.dateTime(new Date(ping.at), {
+        year: "numeric",
+        month: "short",
+        day: "numeric",
+        hour: "numeric",
+        minute: "2-digit",
+        second: "2-digit",
+        timeZoneName: "short",
+      }),
+    ],
+    ...(ping.by ? [[t("detailBy"), ping.by] as [string, string]] : []),
+  ];
+  return (
+    <details className="text-xs">
+      <summary className="cursor-pointer text-indigo-700">{t("details")}</summary>
+      <dl className="mt-1 grid max-w-72 grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 rounded-md bg-slate-50 p-2">
+        {facts.map(([name, value]) => (
+          <div key={name} className="contents">
+            <dt className="text-slate-500">{name}</dt>
+            <dd className="break-words text-slate-800">{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
+  );
+}
