@@ -21,6 +21,11 @@ export interface ProviderDescriptor {
     fields: { secret: boolean; alertEmail: boolean };
   };
   limits: { webhooksPerAccount: number; urlMaxLength: number | null };
+  /**
+   * Events the provider sends only as a test ping (Conekta's `webhook_ping`): a full subscription
+   * leaves them out, so "All events" counts the catalogue without them.
+   */
+  testOnlyEvents?: readonly string[];
   accounts: {
     /** The account id that stands for the provider's own account (a holding company), if any. */
     ownAccountId: string | null;

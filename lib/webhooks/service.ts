@@ -4,6 +4,7 @@ import { audited } from "@/lib/audit/record";
 import type { Actor, SessionUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import type { Language } from "@/lib/http/language";
+import { getDescriptor } from "@/lib/providers/catalogue";
 import { getProvider, listProviders } from "@/lib/providers/registry";
 import type { AccountScope, ListWebhooksInput } from "@/lib/providers/types";
 import { updateActionOf } from "./audit-action";
@@ -80,6 +81,15 @@ async function openAccount(provider: ProviderId, scope: AccountScope) {
   return adapter;
 }
 
+/** How many events a webhook can be subscribed to: the catalogue less the test-only ones. */
+function subscribableEventCount(provider: ProviderId): number {
+  const testOnly = new Set(getDescriptor(provider).testOnlyEvents ?? []);
+  return getProvider(provider)
+    .eventCatalogue()
+    .flatMap((group) => group.events)
+    .filter((name) => !testOnly.has(name)).length;
+}
+
 export interface WebhookListReply extends WebhookPage {
   quota: { used: number; max: number };
   /** The newest ping of each webhook on this page; a webhook never pinged has none. */
@@ -111,7 +121,7 @@ export async function listWebhooks(
     page: await sealPageInfo(page.page, binding),
     quota: { used, max: adapter.webhookLimit },
     lastPings: pings,
-    eventTotal: adapter.eventCatalogue().reduce((total, group) => total + group.events.length, 0),
+    eventTotal: subscribableEventCount(provider),
   };
 }
 

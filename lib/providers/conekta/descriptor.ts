@@ -13,6 +13,8 @@ export const conektaDescriptor: ProviderDescriptor = {
   },
   // 10 webhooks per environment.
   limits: { webhooksPerAccount: 10, urlMaxLength: null },
+  // Sent by POST /webhooks/{id}/test, never part of a new webhook's subscription (PROVIDERS.md).
+  testOnlyEvents: ["webhook_ping"],
   // `default` is the holding company itself; the others are its child companies.
   accounts: { ownAccountId: "default", noun: "childCompany" },
   checkUrl({ raw }, context) {
