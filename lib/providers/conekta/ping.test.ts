@@ -4,6 +4,7 @@ import { CONEKTA_SEED } from "@/lib/sandbox/conekta/seed";
 import { CONEKTA_API_VERSIONS } from "@/lib/sandbox/conekta/versions";
 import { failure, SANDBOX_TEST_KEYS, useSandbox } from "@/lib/testing/sandbox";
 import { createConektaAdapter } from "./adapter";
+import { DEFAULT_PING_TIMING, pollDelay } from "./ping";
 
 describe.each(CONEKTA_API_VERSIONS)("Conekta ping against the sandbox at API %s", (version) => {
   const sandbox = useSandbox();
@@ -127,5 +128,55 @@ describe("Conekta ping, when Conekta records the ping event late", () => {
       id: "65b9eff05eed00000000006b",
     });
     expect(result).toMatchObject({ outcome: "sent", httpStatus: null });
+  });
+});
+
+describe("Conekta ping timing (issue 11, item 3)", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("looks soon and then less often: 25, 50, 100, 200 ms, then every 400 ms", () => {
+    const delays = Array.from({ length: 7 }, (_, n) => pollDelay(DEFAULT_PING_TIMING, n));
+    expect(delays).toEqual([25, 50, 100, 200, 400, 400, 400]);
+    expect(pollDelay({ followMs: 1, pollMs: 70 }, 3)).toBe(70);
+  });
+
+  it("reads the earlier events alongside the test call, not before it", async () => {
+    const url = "https://hooks.example.com/conekta";
+    let testCalled!: () => void;
+    const testArrived = new Promise<void>((resolve) => (testCalled = resolve));
+    let firstRead = true;
+    const list = (data: unknown[]) => ({ object: "list", has_more: false, data });
+    vi.spyOn(globalThis, "fetch").mockImplementation(async (input) => {
+      const request = input instanceof Request ? input : new Request(String(input));
+      if (request.url.includes("/test")) {
+        testCalled();
+        return Response.json({ id: "65b9eff05eed00000000006b", url });
+      }
+      if (firstRead) {
+        firstRead = false;
+        // Answers only once the test call is out: a read awaited before it would wait forever.
+        await testArrived;
+        return Response.json(list([]));
+      }
+      const ping = {
+        id: "evt_this",
+        type: "webhook_ping",
+        created_at: Math.floor(Date.now() / 1000),
+        webhook_logs: [{ url, failed_attempts: 0, last_http_response_status: 200 }],
+      };
+      return Response.json(list([ping]));
+    });
+    const adapter = createConektaAdapter({
+      apiKey: "key_test",
+      apiBase: "https://conekta.test",
+      apiVersion: "2.1.0",
+      timeoutMs: 1000,
+    });
+    const result = await adapter.pingWebhook({
+      account: "default",
+      language: "en",
+      id: "65b9eff05eed00000000006b",
+    });
+    expect(result).toMatchObject({ outcome: "delivered", httpStatus: 200 });
   });
 });
