@@ -93,13 +93,13 @@ describe("the list's header and rows", () => {
 
   it("names the account in the heading and says what the count is", async () => {
     renderList("", page([["a"]]), 200, {
-      id: "default",
-      name: "Grupo Sandbox",
+      id: "6595f5005eed000000000004",
+      name: "Panadería La Esperanza",
       provider: "conekta",
     });
     expect(await screen.findByText("7 of 10 webhooks used")).toBeTruthy();
     const heading = screen.getByRole("heading", { level: 1 });
-    expect(heading.textContent).toBe("Webhooks · Grupo Sandbox");
+    expect(heading.textContent).toBe("Webhooks · Panadería La Esperanza");
     expect(screen.getByRole("heading", { name: "Webhooks" })).toBe(heading);
   });
 

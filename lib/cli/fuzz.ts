@@ -14,9 +14,10 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { request } from "node:http";
+import { request, type IncomingMessage } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
+import type { Duplex, Readable } from "node:stream";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
@@ -78,6 +79,22 @@ function freePort(): Promise<number> {
   });
 }
 
+/** A reply's status and headers, and its body read to the end from `body` after `head`. */
+function readReply(res: IncomingMessage, body: Readable | Duplex, head: Buffer): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const chunks = [head];
+    body.on("data", (chunk: Buffer) => chunks.push(chunk));
+    body.on("end", () =>
+      resolve({
+        status: res.statusCode ?? 0,
+        headers: res.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      }),
+    );
+    body.on("error", reject);
+  });
+}
+
 /** One request as sent on the wire: any method, a raw target, the reply read whole. */
 function send(port: number, req: FuzzRequest): Promise<Reply> {
   return new Promise((resolve, reject) => {
@@ -93,32 +110,14 @@ function send(port: number, req: FuzzRequest): Promise<Reply> {
           ? { ...req.headers, "content-length": String(Buffer.byteLength(req.body)) }
           : req.headers,
       },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("end", () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString("utf8"),
-          }),
-        );
-        res.on("error", reject);
-      },
+      (res) => void readReply(res, res, Buffer.alloc(0)).then(resolve, reject),
     );
     // Node's client hands the reply to a CONNECT to this event, with the socket that carries its body.
-    outgoing.on("connect", (res, socket, head: Buffer) => {
-      const chunks = [head];
-      socket.on("data", (chunk: Buffer) => chunks.push(chunk));
-      socket.on("end", () =>
-        resolve({
-          status: res.statusCode ?? 0,
-          headers: res.headers,
-          body: Buffer.concat(chunks).toString("utf8"),
-        }),
-      );
-      socket.on("error", reject);
-    });
+    outgoing.on(
+      "connect",
+      (res: IncomingMessage, socket: Duplex, head: Buffer) =>
+        void readReply(res, socket, head).then(resolve, reject),
+    );
     outgoing.setTimeout(30_000, () => outgoing.destroy(new Error("no reply in 30 s")));
     outgoing.on("error", reject);
     outgoing.end(req.body);
