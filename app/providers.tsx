@@ -2,7 +2,7 @@
 
 import { QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
-import { useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { IntlProvider } from "use-intl";
 import { MeProvider, type Me } from "@/components/auth/me-context";
 import { Toaster } from "@/components/ui/toaster";
@@ -47,6 +47,11 @@ export function Providers({
   const [queryClient] = useState(makeQueryClient);
   // Dates are shown, and date filters read, in the browser's time zone: a merchant's own days.
   const timeZone = useBrowserTimeZone();
+  // Marks the page as hydrated: the browser tests wait for it before they click or type, since a
+  // click on a server-rendered checkbox before React takes over is lost.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "";
+  }, []);
   return (
     <IntlProvider locale={language} messages={messages[language]} timeZone={timeZone}>
       <NuqsAdapter>

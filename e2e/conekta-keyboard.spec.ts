@@ -59,8 +59,11 @@ test("shortcuts: / searches, ? lists the shortcuts, n opens New; typed into a fi
   await list.goto("conekta", conekta.emptyChild);
   await expect(list.newWebhook).toBeVisible();
 
-  await page.keyboard.press("/");
-  await expect(list.search).toBeFocused();
+  // The list's keys work once its part of the page is hydrated (it streams in after the shell).
+  await expect(async () => {
+    await page.keyboard.press("/");
+    await expect(list.search).toBeFocused({ timeout: 500 });
+  }).toPass();
   await page.keyboard.type("n?");
   await expect(list.search).toHaveValue("n?");
   await expect(page).toHaveURL(/\/webhooks(\?|$)/);
