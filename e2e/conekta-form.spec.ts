@@ -293,8 +293,11 @@ test.describe("Conekta webhook form", () => {
 
     const creates: string[] = [];
     page.on("request", (r) => r.method() === "POST" && creates.push(r.url()));
-    await form.url.press("Enter");
-    await form.url.press("Enter");
+    // Two presses as fast as a person's, on the keyboard: the second may land after the first has
+    // already saved and left the form, which a press aimed at the URL field would wait for forever.
+    await form.url.focus();
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Enter");
     await expect(toasts(page).getByText("Webhook created")).toBeVisible();
     await expect(page).toHaveURL(`/conekta/${account}/webhooks`);
 
