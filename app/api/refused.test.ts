@@ -570,3 +570,35 @@ describe("a cursor the console handed out still pages", () => {
     expect(back.data).toEqual(first.data);
   });
 });
+
+// Issue 11, item 1: a list view is one provider call when its first page is the whole list; the
+// count ("7 of 10") then comes from the page. Only a longer list asks for the count as well.
+describe("a list view's provider calls", () => {
+  const webhookCalls = (calls: ProviderCall[]) =>
+    calls.filter((c) => c.method === "GET" && /\/webhooks$/.test(c.path.split("?")[0]!));
+
+  it.each(providers)("%s: one call for a whole first page, its count from the page", async (p) => {
+    const { result: response, calls } = await providerCallsDuring(() =>
+      send(list(p, ACCOUNTS[p].own, "?limit=100")),
+    );
+    const body = (await response.json()) as WebhookListReply;
+    expect(response.status).toBe(200);
+    expect(body.page.hasMore).toBe(false);
+    expect(body.quota.used).toBe(body.data.length);
+    expect(webhookCalls(calls)).toHaveLength(1);
+  });
+
+  it.each(providers)("%s: a first page with more after it also asks for the count", async (p) => {
+    const whole = (await (
+      await send(list(p, ACCOUNTS[p].own, "?limit=100"))
+    ).json()) as WebhookListReply;
+    expect(whole.data.length).toBeGreaterThan(1);
+    const { result: response, calls } = await providerCallsDuring(() =>
+      send(list(p, ACCOUNTS[p].own, "?limit=1")),
+    );
+    const body = (await response.json()) as WebhookListReply;
+    expect(body.data).toHaveLength(1);
+    expect(body.quota.used).toBe(whole.data.length);
+    expect(webhookCalls(calls).length).toBeGreaterThanOrEqual(2);
+  });
+});

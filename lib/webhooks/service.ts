@@ -107,10 +107,20 @@ export async function listWebhooks(
   const binding: CursorBinding = { provider, list: "webhooks", account, q, from, to };
   const cursor = input.cursor ? await openCursor(input.cursor, binding) : undefined;
   const adapter = await openAccount(provider, input);
-  const [page, used] = await Promise.all([
-    adapter.listWebhooks({ ...input, cursor }),
-    adapter.countWebhooks(input),
-  ]);
+  // An unfiltered first page that is the whole list is its own count: one provider call, not two.
+  // Any other page asks for the count alongside, not after (issue 11: a shared count cache next).
+  const whole = !cursor && !q && from === undefined && to === undefined;
+  const [page, used] = whole
+    ? await adapter
+        .listWebhooks(input)
+        .then(
+          async (first) =>
+            [
+              first,
+              first.page.hasMore ? await adapter.countWebhooks(input) : first.data.length,
+            ] as const,
+        )
+    : await Promise.all([adapter.listWebhooks({ ...input, cursor }), adapter.countWebhooks(input)]);
   const pings = await lastPings(
     provider,
     input.account,
