@@ -34,3 +34,18 @@ for (const width of [1280, 390]) {
     }
   });
 }
+
+// Issue 11, item 4: every checkbox is a target of at least 24 × 24 px (WCAG 2.2, 2.5.8).
+test("the events picker's checkboxes are at least 24 px targets", async ({ page }) => {
+  await page.goto(`/conekta/${conekta.emptyChild}/webhooks/new`);
+  const boxes = page.getByRole("main").getByRole("checkbox");
+  await expect(boxes.first()).toBeVisible();
+  const sizes = await boxes.evaluateAll((elements) =>
+    elements.map((e) => {
+      const { width, height } = e.getBoundingClientRect();
+      return { name: e.getAttribute("aria-label") ?? e.id, width, height };
+    }),
+  );
+  expect(sizes.length).toBeGreaterThan(60);
+  expect(sizes.filter((s) => s.width < 24 || s.height < 24)).toEqual([]);
+});
