@@ -33,11 +33,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </SandboxBanner>
           )}
           <header className="border-b border-slate-200 bg-white">
-            <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
-              <Link href="/" className="text-lg font-semibold text-slate-900">
+            <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
+              <Link href="/" className="text-lg font-semibold whitespace-nowrap text-slate-900">
                 {t("common.appName")}
               </Link>
-              <nav aria-label={t("common.mainNav")} className="flex items-center gap-4 text-sm">
+              <nav
+                aria-label={t("common.mainNav")}
+                className="flex min-w-0 flex-wrap items-center gap-x-4 gap-y-2 text-sm"
+              >
                 {user && can(user.role, "audit:read") && (
                   <Link href="/audit" className="text-slate-700 hover:text-slate-900">
                     {t("common.auditLink")}

@@ -49,3 +49,21 @@ test("the events picker's checkboxes are at least 24 px targets", async ({ page 
   expect(sizes.length).toBeGreaterThan(60);
   expect(sizes.filter((s) => s.width < 24 || s.height < 24)).toEqual([]);
 });
+
+// Issue 10, item 5: on a phone nothing scrolls sideways (the header once pushed pages to 559 px).
+test.describe("at 390 px, in Spanish (the longest words)", () => {
+  test.use({ viewport: { width: 390, height: 800 }, language: "es" });
+
+  for (const path of [
+    `/conekta/default/webhooks`,
+    `/conekta/${conekta.emptyChild}/webhooks/new`,
+    `/razorpay/${seed.razorpay.aurora}/webhooks`,
+  ]) {
+    test(`${path} does not scroll sideways`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(390);
+    });
+  }
+});
