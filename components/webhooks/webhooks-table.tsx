@@ -1,7 +1,7 @@
 "use client";
 
 import { getDescriptor } from "@/lib/providers/catalogue";
-import Link from "next/link";
+import { IntentLink } from "@/components/layout/intent-link";
 import { useFormatter, useTranslations } from "use-intl";
 import { useCan } from "@/components/auth/me-context";
 import { buttonVariants } from "@/components/ui/button";
@@ -126,12 +126,12 @@ export function WebhooksTable({
                   <SignedPingButton provider={provider} account={account} webhook={webhook} />
                 )}
                 {mayWrite && (
-                  <Link
+                  <IntentLink
                     href={`/${provider}/${account}/webhooks/${webhook.id}`}
                     className={buttonVariants({ variant: "ghost", size: "sm" })}
                   >
                     {t("edit")}
-                  </Link>
+                  </IntentLink>
                 )}
                 {mayWrite && (
                   <DeleteWebhookButton provider={provider} account={account} webhook={webhook} />
