@@ -45,3 +45,15 @@ describe("a row's Last ping", () => {
     expect(screen.getByText("Never")).toBeTruthy();
   });
 });
+
+describe("a ping's time", () => {
+  it("names the user's time zone on hover", () => {
+    render(<LastPing ping={failed} />, {
+      wrapper: makeWrapper({ timeZone: "America/Mexico_City" }),
+    });
+    const time = document.querySelector("time");
+    expect(time?.getAttribute("datetime")).toBe(failed.at);
+    // 10:00 UTC is 04:00 in Mexico City (UTC-6, no daylight saving since 2022).
+    expect(time?.getAttribute("title")).toMatch(/4:00:00\s?AM (CST|GMT-6)/);
+  });
+});

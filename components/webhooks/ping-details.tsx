@@ -1,6 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "use-intl";
+import { exactMomentFormat } from "@/lib/i18n/date-formats";
 import type { PingSummary } from "@/lib/webhooks/model";
 import { usePingText } from "./use-ping-text";
 
@@ -16,18 +17,7 @@ export function PingDetails({ ping }: { ping: PingSummary }) {
       ping.latencyMs === null ? "—" : t("latencyMs", { ms: Math.round(ping.latencyMs) }),
     ],
     [t("detailMessage"), text.message(ping)],
-    [
-      t("detailAt"),
-      format.dateTime(new Date(ping.at), {
-        year: "numeric",
-        month: "short",
-        day: "numeric",
-        hour: "numeric",
-        minute: "2-digit",
-        second: "2-digit",
-        timeZoneName: "short",
-      }),
-    ],
+    [t("detailAt"), format.dateTime(new Date(ping.at), exactMomentFormat)],
     ...(ping.by ? [[t("detailBy"), ping.by] as [string, string]] : []),
   ];
   return (

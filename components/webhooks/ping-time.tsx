@@ -1,6 +1,7 @@
 "use client";
 
 import { useFormatter, useNow } from "use-intl";
+import { exactMomentFormat } from "@/lib/i18n/date-formats";
 
 /**
  * When a ping was sent, relative to now ("2 minutes ago"), kept current while the page stays
@@ -15,7 +16,7 @@ export function PingTime({ at }: { at: string }) {
   return (
     <time
       dateTime={at}
-      title={format.dateTime(date, { dateStyle: "medium", timeStyle: "medium" })}
+      title={format.dateTime(date, exactMomentFormat)}
       className="whitespace-nowrap"
     >
       {format.relativeTime(shown, now)}

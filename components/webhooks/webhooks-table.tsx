@@ -6,6 +6,7 @@ import { useFormatter, useTranslations } from "use-intl";
 import { useCan } from "@/components/auth/me-context";
 import { buttonVariants } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
+import { exactMomentFormat } from "@/lib/i18n/date-formats";
 import { cn } from "@/lib/utils/cn";
 import type { PingSummary, ProviderId, Webhook } from "@/lib/webhooks/model";
 import { CopyButton } from "./copy-button";
@@ -111,9 +112,16 @@ export function WebhooksTable({
             </Td>
             {showCreated && (
               <Td className={cn("whitespace-nowrap text-slate-600", stacked)}>
-                {webhook.createdAt
-                  ? format.dateTime(new Date(webhook.createdAt), { dateStyle: "medium" })
-                  : "—"}
+                {webhook.createdAt ? (
+                  <time
+                    dateTime={webhook.createdAt}
+                    title={format.dateTime(new Date(webhook.createdAt), exactMomentFormat)}
+                  >
+                    {format.dateTime(new Date(webhook.createdAt), { dateStyle: "medium" })}
+                  </time>
+                ) : (
+                  "—"
+                )}
               </Td>
             )}
             <Td className={stacked}>
