@@ -1,21 +1,19 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { makeWrapper } from "@/lib/testing/render";
-import type { PingSummary } from "@/lib/webhooks/model";
+import { makePingSummary, makeWrapper } from "@/lib/testing/render";
 import { LastPing } from "./last-ping";
 
 afterEach(cleanup);
 
-const failed: PingSummary = {
+const failed = makePingSummary({
   outcome: "failed",
   httpStatus: 500,
   latencyMs: 84.4,
   messageCode: "failed_status",
   messageValues: { status: 500 },
   at: "2026-12-03T10:00:00.000Z",
-  by: "ana@example.test",
-};
+});
 
 describe("a row's Last ping", () => {
   it("offers Details for a failed ping: status, latency, what happened, when and by whom", () => {

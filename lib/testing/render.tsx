@@ -6,7 +6,7 @@ import { vi } from "vitest";
 import { MeProvider, type Me } from "@/components/auth/me-context";
 import type { Language } from "@/lib/http/language";
 import { messages } from "@/lib/i18n/messages";
-import type { Webhook } from "@/lib/webhooks/model";
+import type { PingSummary, Webhook } from "@/lib/webhooks/model";
 
 /**
  * For component and hook tests in jsdom: the providers the console's pages run under, with the URL
@@ -16,6 +16,20 @@ import type { Webhook } from "@/lib/webhooks/model";
 export const ADMIN: Me = { id: "u_1", email: "ana@example.test", name: "Ana", role: "admin" };
 
 /** A Conekta webhook as the console's API returns it. */
+/** A stored ping as the list and history show it: delivered, with overrides. */
+export function makePingSummary(overrides: Partial<PingSummary> = {}): PingSummary {
+  return {
+    outcome: "delivered",
+    httpStatus: 200,
+    latencyMs: 5,
+    messageCode: "delivered",
+    messageValues: { status: 200 },
+    at: "2026-05-04T12:00:00.000Z",
+    by: "ana@example.test",
+    ...overrides,
+  };
+}
+
 export function makeWebhook(overrides: Partial<Webhook> = {}): Webhook {
   return {
     id: "wh_1",

@@ -1,17 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { PingSummary, Webhook } from "./model";
+import { makePingSummary } from "@/lib/testing/render";
+import type { Webhook } from "./model";
 import { withLastPing } from "./mutations";
 import type { WebhookList } from "./queries";
 
-const ping: PingSummary = {
-  outcome: "delivered",
-  httpStatus: 200,
-  latencyMs: 5,
-  messageCode: "delivered",
-  messageValues: { status: 200 },
-  at: "2026-05-04T12:00:00.000Z",
-  by: "ana@example.test",
-};
+const ping = makePingSummary();
 
 const page = (ids: string[], lastPings: WebhookList["lastPings"] = {}): WebhookList => ({
   data: ids.map((id) => ({ id }) as Webhook),
