@@ -76,7 +76,7 @@ test.describe("Razorpay test pings", () => {
     for (const { name, secret: typed, signature } of cases) {
       await test.step(name, async () => {
         const before = await deliveries(path);
-        await row.getByRole("button", { name: "Ping with signature" }).click();
+        await (await list.menuItem(row, "Ping with signature")).click();
         await expect(dialog).toBeVisible();
         const send = dialog.getByRole("button", { name: "Send signed ping" });
         await expect(send).toBeDisabled();

@@ -1,6 +1,7 @@
 "use client";
 
 import { accountNameOf } from "@/components/accounts/account-name";
+import { AccountLabel } from "@/components/accounts/account-label";
 import { getDescriptor } from "@/lib/providers/catalogue";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useCombobox } from "downshift";
@@ -15,21 +16,26 @@ import { cn } from "@/lib/utils/cn";
 
 const LOAD_MORE = { id: "__load-more__", name: "", provider: "" } as const satisfies Account;
 type Item = Account | typeof LOAD_MORE;
+type Group = { key: string; label: string; items: Item[] };
 
 /**
  * "Account": a searchable combobox over the provider's accounts (a holding's child companies, a
  * partner's sub-merchants). It searches on the server and loads one page at a time, so it stays fast
- * with thousands of accounts; choosing one keeps the view and puts the account in the path.
+ * with thousands of accounts; choosing one keeps the view and puts the account in the path. Before
+ * a search it offers the user's recent accounts first (kept in the database, per user).
  */
 export function AccountSwitcher({
   provider,
   account,
   currentAccount,
+  recent = [],
 }: {
   provider: ProviderId;
   account: string;
   /** The account the page shows, as the provider names it (looked up on the server). */
   currentAccount: Account | null;
+  /** The user's recent accounts at this provider, newest first. */
+  recent?: Account[];
 }) {
   const t = useTranslations();
   const router = useRouter();
@@ -39,7 +45,16 @@ export function AccountSwitcher({
   const accounts = useInfiniteQuery({ ...accountQueries.search(provider, query), enabled: open });
 
   const loaded = accounts.data?.pages.flatMap((p) => p.data) ?? [];
-  const items: Item[] = accounts.hasNextPage ? [...loaded, LOAD_MORE] : loaded;
+  const all: Item[] = accounts.hasNextPage ? [...loaded, LOAD_MORE] : loaded;
+  // Recent accounts lead while nothing is typed (each account is offered once); a search looks
+  // through every account.
+  const recentShown = typed.trim() === "" && recent.length > 1 ? recent : [];
+  const rest = all.filter((item) => !recentShown.some((r) => r.id === item.id));
+  const groups: Group[] = [
+    { key: "recent", label: t("webhooks.recentAccounts"), items: recentShown },
+    { key: "all", label: t("webhooks.allAccounts"), items: rest },
+  ].filter((group) => group.items.length > 0);
+  const items = groups.flatMap((group) => group.items);
   const nameOf = (a: Account) => accountNameOf(a, t("home.holdingCompany"));
   const current = loaded.find((a) => a.id === account) ?? currentAccount;
   const currentName = nameOf(current ?? { provider, id: account, name: account });
@@ -75,7 +90,7 @@ export function AccountSwitcher({
   });
 
   return (
-    <div className="relative w-80 max-w-full">
+    <div className="relative w-[28rem] max-w-full">
       <label
         {...combobox.getLabelProps()}
         className="mb-1 block text-sm font-medium text-slate-700"
@@ -118,26 +133,58 @@ export function AccountSwitcher({
           <li className="px-3 py-2 text-slate-500">{t("webhooks.noAccountsFound")}</li>
         )}
         {combobox.isOpen &&
-          items.map((item, index) => (
-            <li
-              key={item.id}
-              {...combobox.getItemProps({ item, index })}
-              className={cn(
-                "flex cursor-pointer items-center justify-between gap-2 px-3 py-2",
-                combobox.highlightedIndex === index && "bg-indigo-50",
-                item.id === account && "font-semibold",
-              )}
-            >
-              {item === LOAD_MORE ? (
-                <span className="text-indigo-700">{t("webhooks.loadMoreAccounts")}</span>
-              ) : (
-                <>
-                  <span>{nameOf(item)}</span>
-                  <code className="truncate text-xs text-slate-500">{item.id}</code>
-                </>
-              )}
-            </li>
-          ))}
+          groups.map((group, groupIndex) => {
+            const offset = groups
+              .slice(0, groupIndex)
+              .reduce((sum, before) => sum + before.items.length, 0);
+            return (
+              <li
+                key={group.key}
+                role="group"
+                aria-labelledby={groups.length > 1 ? `account-group-${group.key}` : undefined}
+              >
+                {groups.length > 1 && (
+                  <div
+                    id={`account-group-${group.key}`}
+                    className="px-3 pt-2 pb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase"
+                  >
+                    {group.label}
+                  </div>
+                )}
+                <ul role="presentation">
+                  {group.items.map((item, i) => {
+                    const index = offset + i;
+                    return (
+                      <li
+                        key={item.id}
+                        {...combobox.getItemProps({ item, index })}
+                        // The account this page shows is the selected one (downshift would mark the
+                        // highlighted one, which aria-activedescendant already names).
+                        role="option"
+                        aria-selected={item !== LOAD_MORE && item.id === account}
+                        className={cn(
+                          "flex cursor-pointer items-baseline justify-between gap-3 px-3 py-2",
+                          combobox.highlightedIndex === index && "bg-indigo-50",
+                          item.id === account && "font-semibold",
+                        )}
+                      >
+                        {item === LOAD_MORE ? (
+                          <span className="text-indigo-700">{t("webhooks.loadMoreAccounts")}</span>
+                        ) : (
+                          <>
+                            <span>
+                              <AccountLabel account={item} />
+                            </span>
+                            <code className="shrink-0 text-xs text-slate-500">{item.id}</code>
+                          </>
+                        )}
+                      </li>
+                    );
+                  })}
+                </ul>
+              </li>
+            );
+          })}
       </ul>
     </div>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { accountNameOf } from "@/components/accounts/account-name";
+import { AccountLabel } from "@/components/accounts/account-label";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
@@ -69,7 +69,7 @@ export function ProviderAccounts({
                   href={`/${provider}/${account.id}/webhooks`}
                   className="font-medium text-indigo-700 hover:underline"
                 >
-                  {accountNameOf(account, t("home.holdingCompany"))}
+                  <AccountLabel account={account} />
                 </Link>
                 <code className="truncate text-xs text-slate-500">{account.id}</code>
               </li>

@@ -1,7 +1,13 @@
 "use client";
 
 import * as AlertDialogPrimitive from "@radix-ui/react-alert-dialog";
-import { useLayoutEffect, useRef, type ComponentProps, type ReactNode } from "react";
+import {
+  useLayoutEffect,
+  useRef,
+  type ComponentProps,
+  type ReactNode,
+  type RefObject,
+} from "react";
 import { cn } from "@/lib/utils/cn";
 import { buttonVariants } from "./button";
 
@@ -19,6 +25,7 @@ export function ConfirmDialog({
   onConfirm,
   pending = false,
   destructive = true,
+  returnFocusTo,
   children,
 }: {
   open: boolean;
@@ -30,6 +37,8 @@ export function ConfirmDialog({
   onConfirm: () => void;
   pending?: boolean;
   destructive?: boolean;
+  /** Where focus goes on close instead of the element focused at opening (a menu item, gone). */
+  returnFocusTo?: RefObject<HTMLElement | null>;
   children?: ReactNode;
 }) {
   // These dialogs open from code, not from a Radix trigger, so Radix would send focus to <body> on
@@ -46,9 +55,10 @@ export function ConfirmDialog({
         <AlertDialogPrimitive.Content
           className="fixed top-1/2 left-1/2 z-50 w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl"
           onCloseAutoFocus={(event) => {
-            if (!opener.current?.isConnected) return;
+            const target = returnFocusTo?.current ?? opener.current;
+            if (!target?.isConnected) return;
             event.preventDefault();
-            opener.current.focus();
+            target.focus();
           }}
         >
           <AlertDialogPrimitive.Title className="text-lg font-semibold">

@@ -1,7 +1,7 @@
 "use client";
 
 import * as DialogPrimitive from "@radix-ui/react-dialog";
-import type { ReactNode } from "react";
+import type { ReactNode, RefObject } from "react";
 
 /** A modal dialog for a short form: focus is trapped while open and returns to the opener. */
 export function Dialog({
@@ -10,6 +10,7 @@ export function Dialog({
   title,
   description,
   trigger,
+  returnFocusTo,
   children,
 }: {
   open: boolean;
@@ -18,6 +19,8 @@ export function Dialog({
   description: ReactNode;
   /** The opener; none when the dialog is opened another way (a keyboard shortcut). */
   trigger?: ReactNode;
+  /** Where focus goes when the dialog closes, when it was opened from a menu that is gone. */
+  returnFocusTo?: RefObject<HTMLElement | null>;
   children: ReactNode;
 }) {
   return (
@@ -25,7 +28,14 @@ export function Dialog({
       {trigger && <DialogPrimitive.Trigger asChild>{trigger}</DialogPrimitive.Trigger>}
       <DialogPrimitive.Portal>
         <DialogPrimitive.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
-        <DialogPrimitive.Content className="fixed top-1/2 left-1/2 z-50 w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl">
+        <DialogPrimitive.Content
+          className="fixed top-1/2 left-1/2 z-50 w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl"
+          onCloseAutoFocus={(event) => {
+            if (!returnFocusTo?.current?.isConnected) return;
+            event.preventDefault();
+            returnFocusTo.current.focus();
+          }}
+        >
           <DialogPrimitive.Title className="text-lg font-semibold">{title}</DialogPrimitive.Title>
           <DialogPrimitive.Description className="mt-2 text-sm break-words text-slate-600">
             {description}

@@ -16,11 +16,14 @@ export function DeleteWebhookButton({
   account,
   webhook,
   onDeleted,
+  compact = false,
 }: {
   provider: ProviderId;
   account: string;
   webhook: Pick<Webhook, "id" | "url">;
   onDeleted?: () => void;
+  /** An icon-sized button (a list row), still named "Delete". */
+  compact?: boolean;
 }) {
   const t = useTranslations("webhooks");
   const [open, setOpen] = useState(false);
@@ -31,12 +34,14 @@ export function DeleteWebhookButton({
     <>
       <Button
         variant="ghost"
-        size="sm"
+        size={compact ? "icon" : "sm"}
         className="text-red-700 hover:bg-red-50"
+        aria-label={compact ? t("delete") : undefined}
+        title={compact ? t("delete") : undefined}
         onClick={() => setOpen(true)}
       >
         <Trash2 aria-hidden className="size-4" />
-        {t("delete")}
+        {!compact && t("delete")}
       </Button>
       <ConfirmDialog
         open={open}

@@ -2,25 +2,23 @@
 
 import Link from "next/link";
 import { useTranslations } from "use-intl";
-import { accountNameOf } from "@/components/accounts/account-name";
-import { AccountSwitcher } from "@/components/accounts/account-switcher";
+import { AccountLabel } from "@/components/accounts/account-label";
 import { useCan } from "@/components/auth/me-context";
 import { Button, buttonVariants } from "@/components/ui/button";
-import type { Account, ProviderId } from "@/lib/webhooks/model";
+import type { Account } from "@/lib/webhooks/model";
 
-/** Heading, account switcher, the count against the provider's limit and "New webhook". */
+/**
+ * Heading (naming the account), the count against the provider's limit and "New webhook"; the
+ * account switcher is in the shell above (app/[provider]/[account]/layout.tsx).
+ */
 export function ListHeader({
-  provider,
   providerName,
-  account,
   currentAccount,
   quota,
   listFailed,
   newHref,
 }: {
-  provider: ProviderId;
   providerName: string;
-  account: string;
   currentAccount: Account | null;
   quota: { used: number; max: number } | undefined;
   /** The list did not load: the limit is unknown, so a create would be a guess. */
@@ -28,7 +26,6 @@ export function ListHeader({
   newHref: string;
 }) {
   const t = useTranslations("webhooks");
-  const tAll = useTranslations();
   const mayCreate = useCan("webhooks:write");
   const atLimit = quota !== undefined && quota.used >= quota.max;
   const blocked = atLimit
@@ -39,19 +36,18 @@ export function ListHeader({
   return (
     <>
       <div className="flex flex-wrap items-end justify-between gap-4">
-        <div className="space-y-2">
+        <div>
           <h1 className="text-2xl font-semibold">
             {t("title")}
             {currentAccount && (
               // Seen, not part of the heading's name: that stays "Webhooks" (DESIGN.md); the
-              // account switcher below names the account to a screen reader.
+              // account switcher above names the account to a screen reader.
               <span aria-hidden className="font-normal text-slate-600">
-                {" "}
-                · {accountNameOf(currentAccount, tAll("home.holdingCompany"))}
+                {" · "}
+                <AccountLabel account={currentAccount} />
               </span>
             )}
           </h1>
-          <AccountSwitcher provider={provider} account={account} currentAccount={currentAccount} />
         </div>
         <div className="flex items-center gap-3">
           {quota && (

@@ -1,6 +1,5 @@
 "use client";
 
-import { getDescriptor } from "@/lib/providers/catalogue";
 import { IntentLink } from "@/components/layout/intent-link";
 import { useFormatter, useTranslations } from "use-intl";
 import { useCan } from "@/components/auth/me-context";
@@ -9,11 +8,13 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { exactMomentFormat } from "@/lib/i18n/date-formats";
 import { cn } from "@/lib/utils/cn";
 import type { PingSummary, ProviderId, Webhook } from "@/lib/webhooks/model";
+import { Pencil } from "lucide-react";
 import { CopyButton } from "./copy-button";
 import { DeleteWebhookButton } from "./delete-webhook-button";
 import { LastPing } from "./last-ping";
+import { MiddleTruncated } from "./middle-truncated";
 import { PingButton } from "./ping-button";
-import { SignedPingButton } from "./signed-ping-button";
+import { RowMenu } from "./row-menu";
 
 /** A cell inside a stacked (small-screen) row: the row draws the border, not each cell. */
 const stacked = "max-sm:block max-sm:border-0 max-sm:py-1";
@@ -79,22 +80,27 @@ export function WebhooksTable({
             key={webhook.id}
             className="max-sm:flex max-sm:flex-wrap max-sm:items-start max-sm:gap-x-4 max-sm:border-t max-sm:border-slate-100 max-sm:py-2 max-sm:first:border-t-0"
           >
-            <Td className={cn("max-w-md max-sm:max-w-none max-sm:basis-full", stacked)}>
-              <div className="flex items-start gap-1">
-                <span className="font-mono text-xs break-all">{webhook.url}</span>
+            {/* The URL takes what the other cells leave (w-full, max-w-0) and is cut in the
+                middle, so the row stays one line at 1280 px. */}
+            <Td
+              className={cn(
+                "w-full max-w-0 max-sm:w-auto max-sm:max-w-none max-sm:basis-full",
+                stacked,
+              )}
+            >
+              <div className="flex min-w-0 items-center gap-1">
+                <span className="min-w-0 font-mono text-xs">
+                  <MiddleTruncated text={webhook.url} />
+                </span>
                 <CopyButton value={webhook.url} label={t("copyUrl")} />
               </div>
-              <div className="flex items-center gap-1 text-xs text-slate-500">
-                <code>{webhook.id}</code>
-                <CopyButton value={webhook.id} label={t("copyId")} />
-              </div>
             </Td>
-            <Td className={stacked}>
+            <Td className={cn("whitespace-nowrap", stacked)}>
               {webhook.events.length === 0 ? (
                 <span className="text-slate-500">{t("eventCount", { count: 0 })}</span>
               ) : (
                 <details>
-                  <summary className="cursor-pointer whitespace-nowrap text-indigo-700">
+                  <summary className="cursor-pointer text-indigo-700">
                     {eventTotal > 0 && webhook.events.length >= eventTotal
                       ? t("allEvents", { count: webhook.events.length })
                       : t("eventCount", { count: webhook.events.length })}
@@ -107,7 +113,7 @@ export function WebhooksTable({
                 </details>
               )}
             </Td>
-            <Td className={stacked}>
+            <Td className={cn("whitespace-nowrap", stacked)}>
               <StatusBadge webhook={webhook} />
             </Td>
             {showCreated && (
@@ -124,26 +130,33 @@ export function WebhooksTable({
                 )}
               </Td>
             )}
-            <Td className={stacked}>
+            <Td className={cn("whitespace-nowrap", stacked)}>
               <LastPing ping={lastPings[webhook.id]} />
             </Td>
             <Td className={cn("max-sm:basis-full", stacked)}>
-              <div className="flex flex-wrap justify-end gap-1 max-sm:justify-start">
+              {/* One primary action; Edit and Delete keep their names (DESIGN.md) as icon
+                  buttons; the rest is in the row's menu. */}
+              <div className="flex items-center justify-end gap-1 max-sm:justify-start">
                 {mayPing && <PingButton provider={provider} account={account} webhook={webhook} />}
-                {mayPing && getDescriptor(provider).capabilities.signedPing && (
-                  <SignedPingButton provider={provider} account={account} webhook={webhook} />
-                )}
                 {mayWrite && (
                   <IntentLink
                     href={`/${provider}/${account}/webhooks/${webhook.id}`}
-                    className={buttonVariants({ variant: "ghost", size: "sm" })}
+                    aria-label={t("edit")}
+                    title={t("edit")}
+                    className={buttonVariants({ variant: "ghost", size: "icon" })}
                   >
-                    {t("edit")}
+                    <Pencil aria-hidden className="size-4" />
                   </IntentLink>
                 )}
                 {mayWrite && (
-                  <DeleteWebhookButton provider={provider} account={account} webhook={webhook} />
+                  <DeleteWebhookButton
+                    provider={provider}
+                    account={account}
+                    webhook={webhook}
+                    compact
+                  />
                 )}
+                <RowMenu provider={provider} account={account} webhook={webhook} />
               </div>
             </Td>
           </tr>

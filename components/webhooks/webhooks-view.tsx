@@ -49,9 +49,7 @@ export function WebhooksView({
         newHref={mayCreate && list.isSuccess && !atLimit ? newHref : null}
       />
       <ListHeader
-        provider={provider}
         providerName={providerName}
-        account={account}
         currentAccount={currentAccount}
         quota={quota}
         listFailed={list.isError}

@@ -18,6 +18,7 @@ export const listNames = {
     clearSearch: "Clear search",
     copyUrl: "Copy URL",
     copyId: "Copy id",
+    moreActions: "More actions",
   },
   es: {
     heading: "Webhooks",
@@ -35,6 +36,7 @@ export const listNames = {
     clearSearch: "Borrar búsqueda",
     copyUrl: "Copiar URL",
     copyId: "Copiar id",
+    moreActions: "Más acciones",
   },
 } as const;
 
@@ -94,6 +96,12 @@ export class WebhooksListPage {
 
   deleteButton(row: Locator): Locator {
     return row.getByRole("button", { name: this.names.delete, exact: true });
+  }
+
+  /** Opens the row's "More actions" menu and returns its item of that name. */
+  async menuItem(row: Locator, name: string): Promise<Locator> {
+    await row.getByRole("button", { name: this.names.moreActions }).click();
+    return this.page.getByRole("menu").getByRole("menuitem", { name });
   }
 
   accountOption(name: string | RegExp): Locator {

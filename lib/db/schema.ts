@@ -211,3 +211,26 @@ export const setting = pgTable("setting", {
   value: text("value").notNull(),
   createdAt: createdAt(),
 });
+
+/**
+ * The accounts each user opened last, per provider, for the switcher's "Recent" group
+ * (lib/webhooks/recent-accounts.ts). The name is the provider's, kept from the visit, so the
+ * group shows without asking the provider again.
+ */
+export const recentAccount = pgTable(
+  "recent_account",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    provider: text("provider").notNull(),
+    account: text("account").notNull(),
+    name: text("name").notNull(),
+    kind: text("kind"),
+    visitedAt: timestamp("visited_at", { withTimezone: true, precision: 3 }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.provider, t.account] }),
+    index("recent_account_user_idx").on(t.userId, t.provider, t.visitedAt),
+  ],
+);

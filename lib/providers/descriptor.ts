@@ -33,6 +33,11 @@ export interface ProviderDescriptor {
     noun: "childCompany" | "subMerchant" | "account";
   };
   /**
+   * The provider's mark, drawn by the console (no image from the provider): a rounded square of
+   * `background` with `path` (a 24×24 SVG path) stroked in `foreground`.
+   */
+  mark: { background: string; foreground: string; path: string };
+  /**
    * The first rule a webhook URL breaks at this provider, as a `validation.*` message key, or null.
    * `url` is the parsed http(s) URL with its host lower-cased and without a trailing dot; `raw` is
    * what the user typed, trimmed.

@@ -21,8 +21,8 @@ export const accountSchema = z.object({
   name: z.string(),
   provider: providerIdSchema,
   /**
-   * `holding`: the provider's own account above the others (Conekta's holding company), which the
-   * console names in the user's language; `account` (or absent): an account with its own name.
+   * `holding`: the provider's own account above the others (Conekta's holding company), shown under
+   * its own name and marked as the holding; `account` (or absent): an account under it.
    */
   kind: z.enum(["holding", "account"]).optional(),
 });

@@ -2,12 +2,14 @@ import "server-only";
 import { forbidden, notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/page";
 import { can, type Permission } from "@/lib/auth/permissions";
-import { mayOpenAccount } from "@/lib/auth/session";
+import { mayOpenAccount, type SessionUser } from "@/lib/auth/session";
+import { getDescriptor } from "@/lib/providers/catalogue";
 import { accountParams, webhookParams } from "@/lib/http/params";
 import { accountNameOf } from "@/components/accounts/account-name";
-import { getTranslator } from "@/lib/i18n/server";
+import { getLanguage, getTranslator } from "@/lib/i18n/server";
 import { findAccount } from "./accounts";
-import { getConsoleInfo, getEventCatalogue, urlRuleContext } from "./service";
+import type { ProviderId } from "./model";
+import { getConsoleInfo, getEventCatalogue, listAccounts, urlRuleContext } from "./service";
 
 /**
  * What a webhook page needs from its path: the signed-in user (else sign-in), the provider (404 when
@@ -60,4 +62,31 @@ export async function formCrumbs(
     },
     { label: current },
   ];
+}
+
+/**
+ * Where a user lands in a provider (`/` for the first provider, `/{provider}` for another): its
+ * first account this user may open, or null when there is none (or the provider cannot say now).
+ */
+export async function firstAccountPath(user: SessionUser, provider: ProviderId) {
+  let first: string | undefined;
+  if (user.accounts !== "all") {
+    first = user.accounts.find((a) => a.provider === provider)?.account;
+  } else {
+    // The provider's own account needs no call; otherwise the first account it lists.
+    first =
+      getDescriptor(provider).accounts.ownAccountId ??
+      (await listAccounts(provider, { language: await getLanguage() }, user).catch(() => null))
+        ?.data[0]?.id;
+  }
+  return first === undefined ? null : `/${provider}/${encodeURIComponent(first)}/webhooks`;
+}
+
+/** The configured providers in which this user may open at least one account, in the console's order. */
+export function providersOpenTo(user: Pick<SessionUser, "accounts">) {
+  const { providers } = getConsoleInfo();
+  const granted = user.accounts;
+  return granted === "all"
+    ? providers
+    : providers.filter((p) => granted.some((a) => a.provider === p.id));
 }

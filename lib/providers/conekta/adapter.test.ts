@@ -121,7 +121,8 @@ describe.each(CONEKTA_API_VERSIONS)("Conekta adapter against the sandbox at API 
       expect(first.data).toHaveLength(11);
       expect(first.data[0]).toEqual({
         id: "default",
-        name: "Holding company",
+        // The holding's own name, from GET /companies/current.
+        name: CONEKTA_SEED.parentCompanyName,
         provider: "conekta",
         kind: "holding",
       });
@@ -167,6 +168,25 @@ describe.each(CONEKTA_API_VERSIONS)("Conekta adapter against the sandbox at API 
       expect(await conekta.getAccount({ account: present(second?.id), language: "en" })).toEqual(
         second,
       );
+    });
+
+    it("names the holding by its kind when Conekta cannot say its name, and asks again later", async () => {
+      sandbox().faults.add({
+        provider: "conekta",
+        kind: "status",
+        status: 500,
+        path: "^/companies/current$",
+        times: 1,
+      });
+      const conekta = adapter();
+      expect(await conekta.getAccount(holding)).toEqual({
+        id: "default",
+        name: "",
+        provider: "conekta",
+        kind: "holding",
+      });
+      // The failure is not kept: the next look-up has the name.
+      expect((await conekta.getAccount(holding)).name).toBe(CONEKTA_SEED.parentCompanyName);
     });
 
     it("says not_found for an unknown company and for the holding's own id", async () => {

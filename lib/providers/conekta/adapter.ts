@@ -31,13 +31,9 @@ const cursorSchema = z.union([
   z.object({ previous: z.string().min(1) }),
 ]);
 const childCompanyId = /^[0-9a-f]{24}$/;
-// The console names the holding company in the user's language, by its kind.
-const HOLDING: Account = {
-  id: CONEKTA_DEFAULT_ACCOUNT,
-  name: "Holding company",
-  provider: "conekta",
-  kind: "holding",
-};
+// How long the holding's own name (`GET /companies/current`) is kept: it names every first page of
+// accounts, and a company is rarely renamed.
+const HOLDING_NAME_MS = 5 * 60_000;
 
 /** Conekta pages by ids: `next` is the last id of a page, `previous` the first. */
 export function toPageInfo(
@@ -74,22 +70,52 @@ export function createConektaAdapter(
       : { language, childCompanyId: account };
   }
 
+  let holdingName: { name: string; until: number } | undefined;
+  /**
+   * The holding as an account: "default", under its own name from Conekta. When Conekta cannot say
+   * now, the name is empty and the page names it by its kind ("Holding company").
+   */
+  async function holding(language: ListAccountsInput["language"]): Promise<Account> {
+    if (!holdingName || holdingName.until <= Date.now()) {
+      const company = await client
+        .send(conektaCompanySchema, () =>
+          client.raw.GET("/companies/{id}", {
+            params: { path: { id: "current" } },
+            headers: client.headersFor({ language }),
+          }),
+        )
+        .catch(() => null);
+      if (!company)
+        return { id: CONEKTA_DEFAULT_ACCOUNT, name: "", provider: "conekta", kind: "holding" };
+      holdingName = { name: company.name, until: Date.now() + HOLDING_NAME_MS };
+    }
+    return {
+      id: CONEKTA_DEFAULT_ACCOUNT,
+      name: holdingName.name,
+      provider: "conekta",
+      kind: "holding",
+    };
+  }
+
   async function listAccounts({ q, cursor, language }: ListAccountsInput): Promise<AccountPage> {
     const position = cursor ? decodeCursor(cursor, cursorSchema) : {};
     const search = q?.trim() || undefined;
-    const list = await client.send(conektaCompanyListSchema, () =>
-      client.raw.GET("/companies", {
-        params: { query: { limit: ACCOUNTS_PAGE_SIZE, search, ...position } },
-        headers: client.headersFor({ language }),
-      }),
-    );
+    const [list, own] = await Promise.all([
+      client.send(conektaCompanyListSchema, () =>
+        client.raw.GET("/companies", {
+          params: { query: { limit: ACCOUNTS_PAGE_SIZE, search, ...position } },
+          headers: client.headersFor({ language }),
+        }),
+      ),
+      holding(language),
+    ]);
     const { onFirstPage, page } = toPageInfo(list.data, list.has_more, position);
-    // The holding's own webhooks come first, on the first page, as the account "default".
-    const holding =
-      onFirstPage && (!search || "holding company default".includes(search.toLowerCase()))
-        ? [HOLDING]
-        : [];
-    return { data: [...holding, ...list.data.map(toAccount)], page };
+    // The holding's own webhooks come first, on the first page, as the account "default"; a search
+    // finds it by its name, by "holding" or by "default".
+    const needle = search?.toLowerCase();
+    const found =
+      !needle || `${own.name} holding default`.toLowerCase().includes(needle) ? [own] : [];
+    return { data: [...(onFirstPage ? found : []), ...list.data.map(toAccount)], page };
   }
 
   function assertAccount({ account }: AccountScope): Promise<void> {
@@ -101,7 +127,7 @@ export function createConektaAdapter(
 
   async function getAccount(scope: AccountScope): Promise<Account> {
     await assertAccount(scope);
-    if (scope.account === CONEKTA_DEFAULT_ACCOUNT) return HOLDING;
+    if (scope.account === CONEKTA_DEFAULT_ACCOUNT) return holding(scope.language);
     const unknown = (cause?: AppError) =>
       AppError.of("not_found", "unknownCompany", { account: scope.account }, { cause });
     const company = await client

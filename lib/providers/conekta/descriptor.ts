@@ -17,6 +17,8 @@ export const conektaDescriptor: ProviderDescriptor = {
   testOnlyEvents: ["webhook_ping"],
   // `default` is the holding company itself; the others are its child companies.
   accounts: { ownAccountId: "default", noun: "childCompany" },
+  // Conekta's navy with an open "C".
+  mark: { background: "#0b1f4d", foreground: "#ffffff", path: "M16.2 8.4a5.5 5.5 0 1 0 0 7.2" },
   checkUrl({ raw }, context) {
     // Conekta's schema refuses any URL that mentions localhost or 127.0.0.1, anywhere in it.
     if (!context.allowLoopback && /localhost|127\.0\.0\.1/i.test(raw))

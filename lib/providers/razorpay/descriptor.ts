@@ -21,6 +21,8 @@ export const razorpayDescriptor: ProviderDescriptor = {
   limits: { webhooksPerAccount: 30, urlMaxLength: RAZORPAY_MAX_URL_LENGTH },
   // A partner's sub-merchants; the partner's own account is not one of them.
   accounts: { ownAccountId: null, noun: "subMerchant" },
+  // Razorpay's navy with its blue slanted stroke.
+  mark: { background: "#072654", foreground: "#3395ff", path: "M10.5 18.5 14 5.5M8 11.5h7" },
   checkUrl({ url, host, raw }, context) {
     if (raw.length > RAZORPAY_MAX_URL_LENGTH) return "validation.urlTooLong";
     if (context.allowLoopback && isLoopbackHost(host)) return null;

@@ -20,9 +20,10 @@ export const listCompanies: RouteHandler = ({ req, company, store, services }) =
   );
 };
 
-// GET /companies/{id}: the calling company itself or one of its children.
+// GET /companies/{id}: the calling company itself or one of its children. `current` is the calling
+// company (`GET /companies/current` in Conekta's spec), whoever it is.
 export const getCompany: RouteHandler = ({ params, company, store }) => {
-  const id = params.id ?? "";
+  const id = params.id === "current" ? company.id : (params.id ?? "");
   const found = store.company(id);
   if (!found || (found.id !== company.id && found.parentCompanyId !== company.id)) {
     throw conektaErrors.entityNotFound("Company", id);

@@ -14,6 +14,7 @@ export const fakepayDescriptor: ProviderDescriptor = {
   limits: { webhooksPerAccount: 3, urlMaxLength: 100 },
   accounts: { ownAccountId: null, noun: "account" },
   // FakePay takes https only (loopback http on the sandbox), and no more than 100 characters.
+  mark: { background: "#334155", foreground: "#ffffff", path: "M7 12h10" },
   checkUrl({ url, raw }, context) {
     if (raw.length > 100) return "validation.urlTooLong";
     if (url.protocol === "https:") return null;

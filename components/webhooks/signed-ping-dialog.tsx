@@ -1,7 +1,6 @@
 "use client";
 
-import { KeyRound } from "lucide-react";
-import { useState } from "react";
+import { useState, type RefObject } from "react";
 import { useTranslations } from "use-intl";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Dialog, DialogClose } from "@/components/ui/dialog";
@@ -10,21 +9,27 @@ import type { ProviderId } from "@/lib/webhooks/model";
 import { useSendPing, type PingTarget } from "./use-send-ping";
 
 /**
- * "Ping with signature" (Razorpay): asks for the webhook's secret and sends a ping signed with it.
- * The secret signs this one ping only; the console never stores or logs it.
+ * "Ping with signature" (Razorpay), opened from a row's menu: asks for the webhook's secret and
+ * sends a ping signed with it. The secret signs this one ping only; the console never stores or
+ * logs it.
  */
-export function SignedPingButton({
+export function SignedPingDialog({
   provider,
   account,
   webhook,
+  open,
+  setOpen,
+  returnFocusTo,
 }: {
   provider: ProviderId;
   account: string;
   webhook: PingTarget;
+  open: boolean;
+  setOpen: (open: boolean) => void;
+  returnFocusTo: RefObject<HTMLElement | null>;
 }) {
   const { id } = webhook;
   const t = useTranslations("webhooks");
-  const [open, setOpen] = useState(false);
   const [secret, setSecret] = useState("");
   const { send, pending } = useSendPing(provider, account);
   const close = (next: boolean) => {
@@ -39,12 +44,7 @@ export function SignedPingButton({
       onOpenChange={close}
       title={t("signedPingTitle")}
       description={t("signedPingDescription")}
-      trigger={
-        <Button variant="ghost" size="sm">
-          <KeyRound aria-hidden className="size-4" />
-          {t("signedPing")}
-        </Button>
-      }
+      returnFocusTo={returnFocusTo}
     >
       <form
         className="mt-4 space-y-4"
