@@ -11,7 +11,7 @@ test("keyboard only: switch company, ping, and open and cancel a delete", async 
   // Switch to Panadería: Tab to the switcher, type, arrow down, Enter.
   await tabTo(page, list.accountSwitcher);
   await page.keyboard.press("ArrowDown");
-  await expect(list.accountOption("Holding company")).toBeVisible();
+  await expect(list.accountOption(conekta.names.holding)).toBeVisible();
   await page.keyboard.type("panad");
   await expect(list.accountOptions).toHaveCount(1);
   await page.keyboard.press("ArrowDown");

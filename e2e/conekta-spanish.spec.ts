@@ -25,7 +25,7 @@ test.describe("Conekta in Spanish", () => {
     await expect(list.rows.first().getByRole("button", { name: "Copiar URL" })).toBeVisible();
 
     await list.accountSwitcher.click();
-    await expect(list.accountOption("Empresa controladora")).toBeVisible();
+    await expect(list.accountOption(conekta.names.holding)).toBeVisible();
     await expect(list.accountOption("Cargar más cuentas")).toBeVisible();
     await expect(page.getByRole("button", { name: "Buscar cuentas" })).toBeVisible();
     await list.accountSwitcher.pressSequentially("zzz-nadie");

@@ -1,3 +1,4 @@
+import { CONEKTA_SEED } from "@/lib/sandbox/conekta/seed";
 import {
   SANDBOX_CONEKTA_API_KEY,
   SANDBOX_RAZORPAY_KEY_ID,
@@ -13,14 +14,14 @@ test.describe("home page", () => {
     page.on("request", (request) => {
       if (request.url().includes("/api/")) apiCalls.push(new URL(request.url()).pathname);
     });
-    await page.goto("/");
+    await page.goto("/accounts");
 
     await expect(page.getByRole("status").filter({ hasText: "Sandbox" })).toContainText(
       "simulated",
     );
     const conekta = page.getByRole("region", { name: "Conekta" });
     await expect(conekta.getByRole("list", { name: "Conekta accounts" })).toContainText(
-      "Holding company",
+      CONEKTA_SEED.parentCompanyName,
     );
     const razorpay = page.getByRole("region", { name: "Razorpay" });
     await expect(razorpay.getByRole("list", { name: "Razorpay accounts" })).toContainText(
@@ -46,7 +47,7 @@ test.describe("home page", () => {
       );
     });
     for (const path of [
-      "/",
+      "/accounts",
       "/conekta/default/webhooks",
       "/razorpay/acc_Ha6Vb2QzPQ9x1K/webhooks",
     ]) {
@@ -63,34 +64,34 @@ test.describe("home page", () => {
   });
 
   test("pages through Conekta's child companies", async ({ page }) => {
-    await page.goto("/");
+    await page.goto("/accounts");
     const conekta = page.getByRole("region", { name: "Conekta" });
     const list = conekta.getByRole("list", { name: "Conekta accounts" });
-    await expect(list).toContainText("Holding company");
+    await expect(list).toContainText(CONEKTA_SEED.parentCompanyName);
     const firstPage = await list.innerText();
 
     await conekta.getByRole("button", { name: "Next page" }).click();
-    await expect(list).not.toContainText("Holding company");
+    await expect(list).not.toContainText(CONEKTA_SEED.parentCompanyName);
     expect(await list.innerText()).not.toEqual(firstPage);
 
     await conekta.getByRole("button", { name: "Previous page" }).click();
-    await expect(list).toContainText("Holding company");
+    await expect(list).toContainText(CONEKTA_SEED.parentCompanyName);
   });
 
   test.describe("in Spanish", () => {
     test.use({ language: "es" });
 
     test("follows the browser's language and remembers a switch to English", async ({ page }) => {
-      await page.goto("/");
-      await expect(page.getByRole("heading", { name: "Proveedores" })).toBeVisible();
+      await page.goto("/accounts");
+      await expect(page.getByRole("heading", { name: "Todas las cuentas" })).toBeVisible();
       await expect(page.getByRole("status").filter({ hasText: "Sandbox" })).toContainText(
         "simula el emulador",
       );
 
       await page.getByLabel("Idioma").selectOption("en");
-      await expect(page.getByRole("heading", { name: "Providers" })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "All accounts" })).toBeVisible();
       await page.reload();
-      await expect(page.getByRole("heading", { name: "Providers" })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "All accounts" })).toBeVisible();
       await expect(page.locator("html")).toHaveAttribute("lang", "en");
     });
   });

@@ -31,7 +31,7 @@ test.describe("a merchant", () => {
   test.use({ storageState: authFile("merchant") });
 
   test("switches only between their own accounts", async ({ page }) => {
-    await page.goto("/");
+    await page.goto("/accounts");
     const conekta = page.getByRole("region", { name: "Conekta" });
     await expect(conekta.getByRole("list", { name: "Conekta accounts" })).toHaveText(
       /Panadería La Esperanza/,

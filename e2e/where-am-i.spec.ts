@@ -30,7 +30,7 @@ test("the edit form names the webhook it edits", async ({ page }) => {
   const id = CONEKTA_SEED.webhooks.parentOk;
   await page.goto(`/conekta/default/webhooks/${id}`);
   const crumbs = page.getByRole("navigation", { name: "Breadcrumb" });
-  await expect(crumbs.getByRole("listitem")).toHaveText(["Conekta", "Holding company", id]);
+  await expect(crumbs.getByRole("listitem")).toHaveText(["Conekta", conekta.names.holding, id]);
   await expect(crumbs.locator('[aria-current="page"]')).toHaveText(id);
 });
 

@@ -176,6 +176,7 @@ describe.each(CONEKTA_API_VERSIONS)("Conekta adapter against the sandbox at API 
         kind: "status",
         status: 500,
         path: "^/companies/current$",
+        retryAfter: 1,
         times: 1,
       });
       const conekta = adapter();
