@@ -56,7 +56,9 @@ test("the holding shows under its own Conekta name, marked as the holding", asyn
   await list.goto("conekta", conekta.holding);
   await expect(list.heading).toHaveText(`Webhooks · ${conekta.names.holding}holding`);
   await list.accountSwitcher.click();
-  const current = page.getByRole("option", { selected: true });
+  const current = page
+    .getByRole("listbox", { name: "Account" })
+    .getByRole("option", { selected: true });
   await expect(current).toHaveCount(1);
   await expect(current).toContainText(conekta.names.holding);
   await expect(current).toContainText("holding");

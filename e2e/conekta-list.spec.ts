@@ -40,7 +40,8 @@ test.describe("Conekta webhooks list", () => {
       await expect(list.editLink(row)).toBeVisible();
       await expect(list.deleteButton(row)).toBeVisible();
       await expect(row.getByRole("button", { name: "Copy URL" })).toBeVisible();
-      await expect(row.getByRole("button", { name: "Copy id" })).toBeVisible();
+      await expect(await list.menuItem(row, "Copy id")).toBeVisible();
+      await page.keyboard.press("Escape");
     }
     await expect(list.row("/receivers/ok/grupo-orders")).toContainText(
       receiverUrl("ok/grupo-orders"),
@@ -165,10 +166,13 @@ test.describe("Conekta account switcher", () => {
     await expect(list.accountOptions).toHaveCount(1);
     await expect(list.accountOption(conekta.names.otherChild)).toBeVisible();
     await list.accountSwitcher.press("ArrowDown");
-    await expect(list.accountOption(conekta.names.otherChild)).toHaveAttribute(
-      "aria-selected",
-      "true",
+    // Highlighted (the combobox points at it); "selected" is the account the page shows.
+    const panaderia = list.accountOption(conekta.names.otherChild);
+    await expect(list.accountSwitcher).toHaveAttribute(
+      "aria-activedescendant",
+      (await panaderia.getAttribute("id")) ?? "no id",
     );
+    await expect(panaderia).toHaveAttribute("aria-selected", "false");
     await list.accountSwitcher.press("Enter");
 
     await expect(page).toHaveURL(`/conekta/${conekta.otherChild}/webhooks`);
