@@ -5,6 +5,7 @@ import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { useEffect, useState, type ReactNode } from "react";
 import { IntlProvider } from "use-intl";
 import { MeProvider, type Me } from "@/components/auth/me-context";
+import { FocusHeadingOnNavigation } from "@/components/layout/focus-heading";
 import { Toaster } from "@/components/ui/toaster";
 import type { Language } from "@/lib/http/language";
 import { messages } from "@/lib/i18n/messages";
@@ -58,6 +59,7 @@ export function Providers({
         <QueryClientProvider client={queryClient}>
           <MeProvider me={me}>{children}</MeProvider>
           <Toaster />
+          <FocusHeadingOnNavigation />
         </QueryClientProvider>
       </NuqsAdapter>
     </IntlProvider>

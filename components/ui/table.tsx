@@ -12,7 +12,10 @@ export function Th({ className, ...props }: ComponentProps<"th">) {
   return (
     <th
       scope="col"
-      className={cn("bg-slate-50 px-3 py-2 font-medium text-slate-600", className)}
+      className={cn(
+        "bg-slate-50 px-3 py-2 font-medium whitespace-nowrap text-slate-600",
+        className,
+      )}
       {...props}
     />
   );

@@ -50,11 +50,10 @@ export function ListHeader({
           </h1>
         </div>
         <div className="flex items-center gap-3">
-          {quota && (
-            <span className="text-sm text-slate-600 tabular-nums">
-              {t("quota", { used: quota.used, max: quota.max })}
-            </span>
-          )}
+          {/* Its room is kept while the list loads, so "New webhook" does not move (CLS 0). */}
+          <span className="min-w-48 text-right text-sm text-slate-600 tabular-nums">
+            {quota && t("quota", { used: quota.used, max: quota.max })}
+          </span>
           {!mayCreate ? null : blocked ? (
             <Button disabled aria-describedby="new-blocked-reason">
               {t("newWebhook")}

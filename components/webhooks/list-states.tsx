@@ -6,16 +6,30 @@ import { Button, buttonVariants } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ApiError } from "@/lib/webhooks/api-client";
 
+/**
+ * The list's shape while it loads: the table's frame, header and rows at their final heights, so
+ * nothing below moves when the data arrives.
+ */
 export function ListLoading() {
   const t = useTranslations("webhooks");
   return (
     <div
       role="status"
       aria-label={t("loadingList")}
-      className="space-y-2 rounded-lg border border-slate-200 bg-white p-4"
+      className="overflow-hidden rounded-lg border border-slate-200 bg-white"
     >
-      {[0, 1, 2, 3].map((i) => (
-        <Skeleton key={i} className="h-8 w-full" />
+      <div className="h-10 border-b border-slate-200 bg-slate-50 max-sm:hidden" />
+      {[0, 1, 2].map((i) => (
+        <div
+          key={i}
+          className="flex h-[49px] items-center gap-6 border-b border-slate-100 px-3 last:border-0"
+        >
+          <Skeleton className="h-4 flex-1" />
+          <Skeleton className="h-4 w-16 max-sm:hidden" />
+          <Skeleton className="h-5 w-20 rounded-full max-sm:hidden" />
+          <Skeleton className="h-4 w-14 max-sm:hidden" />
+          <Skeleton className="h-8 w-36" />
+        </div>
       ))}
     </div>
   );

@@ -22,6 +22,7 @@ export function PingButton({
     <Button
       variant="secondary"
       size="sm"
+      className="shrink-0 whitespace-nowrap"
       disabled={pending}
       aria-busy={pending}
       onClick={() => void send(webhook)}

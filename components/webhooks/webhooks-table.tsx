@@ -84,12 +84,12 @@ export function WebhooksTable({
                 middle, so the row stays one line at 1280 px. */}
             <Td
               className={cn(
-                "w-full max-w-0 max-sm:w-auto max-sm:max-w-none max-sm:basis-full",
+                "w-full max-w-0 max-sm:w-auto max-sm:max-w-none max-sm:min-w-0 max-sm:basis-full",
                 stacked,
               )}
             >
               <div className="flex min-w-0 items-center gap-1">
-                <span className="min-w-0 font-mono text-xs">
+                <span className="flex min-w-0 flex-1 font-mono text-xs">
                   <MiddleTruncated text={webhook.url} />
                 </span>
                 <CopyButton value={webhook.url} label={t("copyUrl")} />

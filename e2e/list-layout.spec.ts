@@ -1,0 +1,86 @@
+import { conekta, receiverUrl } from "./fixtures/conekta";
+import { tabTo } from "./fixtures/keyboard";
+import { expect, test } from "./fixtures/test";
+import { WebhooksListPage } from "./pages/webhooks-list";
+
+// Issue 10, items 2 and 5: rows that fit on one line, no layout shift while the list loads, and
+// focus that follows navigation.
+
+test.describe("at 1280 px", () => {
+  test.use({ viewport: { width: 1280, height: 900 } });
+
+  test("every row is one line, under 64 px, with the URL cut in the middle", async ({ page }) => {
+    const list = new WebhooksListPage(page);
+    await list.goto("conekta", conekta.holding);
+    await expect(list.rows).toHaveCount(7);
+    for (const row of await list.rows.all()) {
+      const box = await row.boundingBox();
+      expect(box?.height, await row.innerText()).toBeLessThan(64);
+    }
+    // The longest URL is cut in the middle: its host and its end are both seen, and the whole
+    // URL is still the row's text (for a screen reader, a search, a copy) and its tooltip.
+    const url = receiverUrl("ok/grupo-subscriptions");
+    const cell = list.row(url).getByRole("cell").first();
+    await expect(cell).toContainText(url);
+    await expect(cell.getByTitle(url)).toBeVisible();
+    const head = cell.getByTitle(url).locator("span").first();
+    expect(await head.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    await expect(cell.getByTitle(url).locator("span").last()).toHaveText(url.slice(-18));
+  });
+});
+
+test("nothing moves while a slow list loads (CLS 0)", async ({ page, sandbox, exclusive }) => {
+  await exclusive(conekta.children.papeleria);
+  await sandbox.addFault({
+    provider: "conekta",
+    account: conekta.children.papeleria,
+    method: "GET",
+    path: "^/webhooks$",
+    kind: "latency",
+    latencyMs: 1_500,
+  });
+  const list = new WebhooksListPage(page);
+  await list.goto("conekta", conekta.children.papeleria);
+  await expect(page.getByRole("status", { name: "Loading webhooks" })).toBeVisible();
+  await expect(list.rows).toHaveCount(1);
+  // Each shift, with what moved, so a failure says where to look.
+  const shifts = await page.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        const seen: string[] = [];
+        new PerformanceObserver((entries) => {
+          for (const entry of entries.getEntries() as (PerformanceEntry & {
+            value: number;
+            hadRecentInput: boolean;
+            sources: { node?: Node; previousRect: DOMRect; currentRect: DOMRect }[];
+          })[]) {
+            if (entry.hadRecentInput) continue;
+            const moved = entry.sources.map((source) => {
+              const node = source.node;
+              const name =
+                node instanceof Element
+                  ? `${node.tagName.toLowerCase()}.${node.className}`.slice(0, 80)
+                  : String(node?.nodeName);
+              return `${name} ${JSON.stringify(source.previousRect)} → ${JSON.stringify(source.currentRect)}`;
+            });
+            seen.push(`${entry.value.toFixed(4)}: ${moved.join("; ")}`);
+          }
+        }).observe({ type: "layout-shift", buffered: true });
+        setTimeout(() => resolve(seen), 300);
+      }),
+  );
+  expect(shifts).toEqual([]);
+});
+
+test("focus goes to the new page's heading after a navigation", async ({ page }) => {
+  const list = new WebhooksListPage(page);
+  await list.goto("conekta", conekta.otherChild);
+  await expect(list.rows).toHaveCount(1);
+  await tabTo(page, list.editLink(list.rows.first()));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
+
+  // Back on the list (the breadcrumb), the list's heading has it.
+  await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link").last().click();
+  await expect(list.heading).toBeFocused();
+});
