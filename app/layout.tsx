@@ -7,6 +7,7 @@ import { SandboxBanner } from "@/components/layout/sandbox-banner";
 import { can } from "@/lib/auth/permissions";
 import { getPageUser } from "@/lib/auth/page";
 import { getTranslator } from "@/lib/i18n/server";
+import { getTheme } from "@/lib/theme/server";
 import { getConsoleInfo } from "@/lib/webhooks/service";
 import { Providers } from "./providers";
 import "./globals.css";
@@ -24,7 +25,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const [{ locale, t }, user] = await Promise.all([getTranslator(), getPageUser()]);
   const me = user && { id: user.id, email: user.email, name: user.name, role: user.role };
   return (
-    <html lang={locale}>
+    <html lang={locale} data-theme={await getTheme()}>
       <body className="min-h-screen">
         <Providers language={locale} me={me}>
           {sandbox && (

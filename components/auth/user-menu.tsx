@@ -3,11 +3,15 @@
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "use-intl";
+import { ThemeSwitch } from "@/components/layout/theme-switch";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/webhooks/api-client";
 import { useMe } from "./me-context";
 
-/** A button named after the user's email; it opens their name, role, password change and Sign out. */
+/**
+ * A button named after the user's email; it opens their name, role, the theme, password change and
+ * Sign out.
+ */
 export function UserMenu() {
   const me = useMe();
   const t = useTranslations("auth");
@@ -51,15 +55,18 @@ export function UserMenu() {
       >
         {me.email}
       </Button>
+      {/* On a phone the header wraps and the button may sit anywhere in its row: the menu spans the
+          screen below it instead of hanging off one edge. */}
       {open && (
         <div
           id="user-menu"
-          className="absolute right-0 z-20 mt-1 w-64 space-y-3 rounded-md border border-slate-200 bg-white p-3 text-sm shadow-lg"
+          className="fixed inset-x-4 z-20 mt-1 space-y-3 rounded-md border border-slate-200 bg-white p-3 text-sm shadow-lg sm:absolute sm:inset-x-auto sm:right-0 sm:w-64"
         >
           <div>
             <p className="font-medium text-slate-900">{t("signedInAs", { name: me.name })}</p>
             <p className="text-slate-600">{t(`role.${me.role}`)}</p>
           </div>
+          <ThemeSwitch />
           <Link
             href="/account/password"
             className="block text-indigo-700 hover:underline"
