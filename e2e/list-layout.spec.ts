@@ -84,3 +84,23 @@ test("focus goes to the new page's heading after a navigation", async ({ page })
   await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link").last().click();
   await expect(list.heading).toBeFocused();
 });
+
+test.describe("at 390 px", () => {
+  test.use({ viewport: { width: 390, height: 800 } });
+
+  test("a dialog is a sheet along the bottom edge, full width", async ({ page }) => {
+    const list = new WebhooksListPage(page);
+    await list.goto("conekta", conekta.otherChild);
+    await list.deleteButton(list.rows.first()).click();
+    const dialog = page.getByRole("alertdialog");
+    await expect(dialog).toBeVisible();
+    await expect(async () => {
+      const box = await dialog.boundingBox();
+      expect(box?.x).toBe(0);
+      expect(box?.width).toBe(390);
+      expect(Math.round((box?.y ?? 0) + (box?.height ?? 0))).toBe(800);
+    }).toPass();
+    await page.keyboard.press("Escape");
+    await expect(list.deleteButton(list.rows.first())).toBeFocused();
+  });
+});

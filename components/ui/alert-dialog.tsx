@@ -10,6 +10,7 @@ import {
 } from "react";
 import { cn } from "@/lib/utils/cn";
 import { buttonVariants } from "./button";
+import { dialogPanel } from "./dialog-panel";
 
 /**
  * A confirmation dialog: focus is trapped inside while it is open and goes back to the button that
@@ -53,7 +54,7 @@ export function ConfirmDialog({
       <AlertDialogPrimitive.Portal>
         <AlertDialogPrimitive.Overlay className="fixed inset-0 z-40 bg-slate-900/40 dark:bg-black/60" />
         <AlertDialogPrimitive.Content
-          className="fixed top-1/2 left-1/2 z-50 w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl"
+          className={dialogPanel}
           onCloseAutoFocus={(event) => {
             const target = returnFocusTo?.current ?? opener.current;
             if (!target?.isConnected) return;

@@ -2,6 +2,7 @@
 
 import * as DialogPrimitive from "@radix-ui/react-dialog";
 import type { ReactNode, RefObject } from "react";
+import { dialogPanel } from "./dialog-panel";
 
 /** A modal dialog for a short form: focus is trapped while open and returns to the opener. */
 export function Dialog({
@@ -29,7 +30,7 @@ export function Dialog({
       <DialogPrimitive.Portal>
         <DialogPrimitive.Overlay className="fixed inset-0 z-40 bg-slate-900/40 dark:bg-black/60" />
         <DialogPrimitive.Content
-          className="fixed top-1/2 left-1/2 z-50 w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl"
+          className={dialogPanel}
           onCloseAutoFocus={(event) => {
             if (!returnFocusTo?.current?.isConnected) return;
             event.preventDefault();
