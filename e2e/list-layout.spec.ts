@@ -1,4 +1,5 @@
-import { conekta, receiverUrl } from "./fixtures/conekta";
+import { conekta, receiverUrl, toasts } from "./fixtures/conekta";
+import { razorpay } from "./fixtures/razorpay";
 import { tabTo } from "./fixtures/keyboard";
 import { expect, test } from "./fixtures/test";
 import { WebhooksListPage } from "./pages/webhooks-list";
@@ -103,4 +104,19 @@ test.describe("at 390 px", () => {
     await page.keyboard.press("Escape");
     await expect(list.deleteButton(list.rows.first())).toBeFocused();
   });
+});
+
+test("a failed ping's Details show the status and the start of the endpoint's reply", async ({
+  page,
+}) => {
+  const list = new WebhooksListPage(page);
+  await list.goto("razorpay", razorpay.aurora);
+  const row = list.row(receiverUrl(razorpay.webhooks.fundAccounts.path));
+  await list.pingButton(row).click();
+  await expect(toasts(page)).toContainText("Ping failed (HTTP 500)");
+  await row.getByText("Details").click();
+  const facts = row.getByRole("definition");
+  await expect(facts.first()).toHaveText("500");
+  // The sandbox's failing receiver answers {"received":false,...}.
+  await expect(row).toContainText('{"received":false');
 });

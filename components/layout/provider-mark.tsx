@@ -12,7 +12,11 @@ export function ProviderMark({
 }) {
   const { mark } = getDescriptor(provider);
   return (
-    <svg viewBox="0 0 24 24" aria-hidden className={cn("size-6 shrink-0 rounded-md dark:ring-1 dark:ring-slate-600", className)}>
+    <svg
+      viewBox="0 0 24 24"
+      aria-hidden
+      className={cn("size-6 shrink-0 rounded-md dark:ring-1 dark:ring-slate-600", className)}
+    >
       <rect width="24" height="24" rx="6" fill={mark.background} />
       <path
         d={mark.path}

@@ -12,11 +12,12 @@ const failed = makePingSummary({
   latencyMs: 84.4,
   messageCode: "failed_status",
   messageValues: { status: 500 },
+  responseExcerpt: '{"error":"database down"}',
   at: "2026-12-03T10:00:00.000Z",
 });
 
 describe("a row's Last ping", () => {
-  it("offers Details for a failed ping: status, latency, what happened, when and by whom", () => {
+  it("offers Details for a failed ping: status, latency, what happened, the reply, when and by whom", () => {
     render(<LastPing ping={failed} />, { wrapper: makeWrapper() });
     fireEvent.click(screen.getByText("Details"));
     const facts = Object.fromEntries(
@@ -29,6 +30,7 @@ describe("a row's Last ping", () => {
       "HTTP status": "500",
       Latency: "84 ms",
       "What happened": "The endpoint answered HTTP 500.",
+      Response: '{"error":"database down"}',
       By: "ana@example.test",
     });
     expect(facts.Sent).toContain("2026");

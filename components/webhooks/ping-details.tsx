@@ -5,7 +5,10 @@ import { exactMomentFormat } from "@/lib/i18n/date-formats";
 import type { PingSummary } from "@/lib/webhooks/model";
 import { usePingText } from "./use-ping-text";
 
-/** A failed ping's facts, opened from its row: status, latency, what happened, when and by whom. */
+/**
+ * A failed ping's facts, opened from its row: status, latency, what happened, the start of the
+ * endpoint's reply, when and by whom.
+ */
 export function PingDetails({ ping }: { ping: PingSummary }) {
   const t = useTranslations("pings");
   const text = usePingText();
@@ -17,6 +20,10 @@ export function PingDetails({ ping }: { ping: PingSummary }) {
       ping.latencyMs === null ? "—" : t("latencyMs", { ms: Math.round(ping.latencyMs) }),
     ],
     [t("detailMessage"), text.message(ping)],
+    // What the endpoint (or, for Conekta, its delivery log) says it answered.
+    ...(ping.responseExcerpt
+      ? [[t("detailResponse"), ping.responseExcerpt] as [string, string]]
+      : []),
     [t("detailAt"), format.dateTime(new Date(ping.at), exactMomentFormat)],
     ...(ping.by ? [[t("detailBy"), ping.by] as [string, string]] : []),
   ];

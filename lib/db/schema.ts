@@ -148,6 +148,8 @@ export const pingResult = pgTable(
     /** A message code the browser translates (`ping.delivered`, …), with its values. */
     messageCode: text("message_code").notNull(),
     messageValues: jsonb("message_values").$type<Record<string, string | number>>(),
+    /** The start of the endpoint's reply, at most 200 characters on one line. */
+    responseExcerpt: text("response_excerpt"),
   },
   (t) => [index("ping_result_webhook_idx").on(t.provider, t.account, t.webhookId, t.at)],
 );

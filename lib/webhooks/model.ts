@@ -93,6 +93,8 @@ export const pingReportSchema = z.object({
   messageCode: pingMessageCodeSchema,
   messageValues: pingMessageValuesSchema,
   at: z.string(),
+  /** The start of what the endpoint answered (lib/webhooks/response-excerpt.ts), when it said anything. */
+  responseExcerpt: z.string().nullish(),
 });
 export type PingReport = z.infer<typeof pingReportSchema>;
 

@@ -33,6 +33,7 @@ describe.each(engines)("ping history on %s", (engine) => {
       webhookId: "wh_store",
       user,
       ...report("2026-03-01T10:00:00.123Z"),
+      responseExcerpt: '{"received":true}',
     });
     expect(stored).toEqual({
       outcome: "delivered",
@@ -40,6 +41,7 @@ describe.each(engines)("ping history on %s", (engine) => {
       latencyMs: 42,
       messageCode: "delivered",
       messageValues: { status: 200 },
+      responseExcerpt: '{"received":true}',
       at: "2026-03-01T10:00:00.123Z",
       by: "ana@example.test",
     });

@@ -34,6 +34,7 @@ const summaryColumns = {
   latencyMs: pingResult.latencyMs,
   messageCode: pingResult.messageCode,
   messageValues: pingResult.messageValues,
+  responseExcerpt: pingResult.responseExcerpt,
   at: pingResult.at,
   by: pingResult.userEmail,
 };
@@ -44,6 +45,7 @@ interface SummaryRow {
   latencyMs: number | null;
   messageCode: string;
   messageValues: Record<string, string | number> | null;
+  responseExcerpt: string | null;
   at: Date;
   by: string | null;
 }
@@ -73,6 +75,7 @@ export async function recordPing(record: PingRecord): Promise<PingSummary> {
       latencyMs: record.latencyMs === null ? null : Math.round(record.latencyMs),
       messageCode: record.messageCode,
       messageValues: record.messageValues,
+      responseExcerpt: record.responseExcerpt ?? null,
       at: new Date(record.at),
     })
     .returning(summaryColumns);

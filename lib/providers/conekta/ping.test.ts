@@ -41,6 +41,8 @@ describe.each(CONEKTA_API_VERSIONS)("Conekta ping against the sandbox at API %s"
       httpStatus: 500,
       messageCode: "failed_status",
       messageValues: { status: 500 },
+      // The webhook log's response_data, as the receiver answered it.
+      responseExcerpt: expect.stringContaining('"received":false') as string,
     });
   });
 

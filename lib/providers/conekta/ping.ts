@@ -1,4 +1,5 @@
 import "server-only";
+import { responseExcerpt } from "@/lib/webhooks/response-excerpt";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { PingReport } from "@/lib/webhooks/model";
 import type { ConektaClient, ConektaScope } from "./client";
@@ -78,6 +79,7 @@ export async function pingConektaWebhook(
         latencyMs: null,
         messageCode: delivered ? "delivered" : "failed_status",
         messageValues: { status },
+        responseExcerpt: responseExcerpt(log.response_data),
         at: new Date().toISOString(),
       };
     }

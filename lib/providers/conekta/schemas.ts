@@ -70,6 +70,8 @@ export const conektaWebhookLogSchema = z.object({
   failed_attempts: z.number().nullish(),
   last_attempted_at: z.number().nullish(),
   last_http_response_status: z.number().nullish(),
+  /** The endpoint's reply: its JSON object, or its text under `body`. */
+  response_data: z.record(z.string(), z.unknown()).nullish(),
 });
 
 export const conektaEventSchema = z.object({

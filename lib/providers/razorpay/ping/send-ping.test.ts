@@ -82,6 +82,8 @@ describe("sendRazorpayPing", () => {
       httpStatus: 500,
       messageCode: "failed_status",
       messageValues: { status: 500 },
+      // The start of the reply, for the ping's Details.
+      responseExcerpt: "boom",
     });
   });
 

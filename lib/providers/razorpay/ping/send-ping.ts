@@ -1,4 +1,5 @@
 import "server-only";
+import { responseExcerpt } from "@/lib/webhooks/response-excerpt";
 import { request as httpRequest, type IncomingMessage, type RequestOptions } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { isIP, type LookupFunction } from "node:net";
@@ -16,6 +17,8 @@ import { signRazorpayBody } from "./signature";
 export const DEFAULT_PING_TIMEOUT_MS = 5_000;
 /** Enough to let a normal reply finish; a ping never needs the endpoint's whole answer. */
 export const MAX_RESPONSE_BYTES = 64 * 1024;
+/** How much of the reply is read for its excerpt (a few characters may take 4 bytes each). */
+const EXCERPT_BYTES = 1024;
 
 export interface SendRazorpayPingInput {
   url: string;
@@ -172,12 +175,21 @@ export async function sendRazorpayPing(input: SendRazorpayPingInput): Promise<Pi
         messageValues: { status },
       });
       let received = 0;
-      res.on("data", (chunk: Buffer) => {
-        received += chunk.length;
-        if (received >= MAX_RESPONSE_BYTES && answered) settle(answered);
+      // The reply's start is kept for the ping's details (an error message, most often).
+      const head: Buffer[] = [];
+      const withExcerpt = (report: PingReport): PingReport => ({
+        ...report,
+        responseExcerpt: responseExcerpt(
+          Buffer.concat(head).subarray(0, EXCERPT_BYTES).toString("utf8"),
+        ),
       });
-      res.on("end", () => answered && settle(answered));
-      res.on("error", () => answered && settle(answered));
+      res.on("data", (chunk: Buffer) => {
+        if (received < EXCERPT_BYTES) head.push(chunk);
+        received += chunk.length;
+        if (received >= MAX_RESPONSE_BYTES && answered) settle(withExcerpt(answered));
+      });
+      res.on("end", () => answered && settle(withExcerpt(answered)));
+      res.on("error", () => answered && settle(withExcerpt(answered)));
     });
 
     req.on("error", (error: NodeJS.ErrnoException) => {

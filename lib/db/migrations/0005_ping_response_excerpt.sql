@@ -1,0 +1,1 @@
+ALTER TABLE "ping_result" ADD COLUMN "response_excerpt" text;
