@@ -9,7 +9,6 @@ export const RESPONSE_EXCERPT_LENGTH = 200;
 export function responseExcerpt(body: unknown): string | null {
   if (body === null || body === undefined) return null;
   const text = typeof body === "string" ? body : JSON.stringify(body);
-  // eslint-disable-next-line no-control-regex -- control characters are what is removed
   const line = text.replace(/[\u0000-\u001f\u007f-\u009f\s]+/g, " ").trim();
   if (!line) return null;
   return line.length > RESPONSE_EXCERPT_LENGTH
