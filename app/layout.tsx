@@ -29,7 +29,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body className="min-h-screen">
         <Providers language={locale} me={me}>
           {sandbox && (
-            <SandboxBanner>
+            <SandboxBanner
+              short={t.rich("common.sandboxBannerShort", {
+                strong: (text) => <strong>{text}</strong>,
+              })}
+            >
               {t.rich("common.sandboxBanner", { strong: (text) => <strong>{text}</strong> })}
             </SandboxBanner>
           )}

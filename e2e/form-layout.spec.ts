@@ -67,3 +67,22 @@ test.describe("at 390 px, in Spanish (the longest words)", () => {
     });
   }
 });
+
+test.describe("at 390 px, the banner and the brand", () => {
+  test.use({ viewport: { width: 390, height: 800 }, language: "es" });
+
+  test("take one line each, and the banner still says everything to a screen reader", async ({
+    page,
+  }) => {
+    await page.goto(`/conekta/${conekta.otherChild}/webhooks`);
+    const banner = page.getByRole("status").filter({ hasText: "Sandbox" });
+    const brand = page.getByRole("link", { name: "Consola de webhooks" });
+    const lineHeight = 20; // text-sm
+    for (const element of [banner, brand]) {
+      const box = await element.boundingBox();
+      // One line of text plus the banner's padding (py-2).
+      expect(box?.height).toBeLessThanOrEqual(lineHeight * 1.5 + 16);
+    }
+    await expect(banner).toContainText("Nada llega a Conekta ni a Razorpay");
+  });
+});

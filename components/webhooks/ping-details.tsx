@@ -30,11 +30,11 @@ export function PingDetails({ ping }: { ping: PingSummary }) {
   return (
     <details className="text-xs">
       <summary className="cursor-pointer text-indigo-700">{t("details")}</summary>
-      <dl className="mt-1 grid max-w-72 grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 rounded-md bg-slate-50 p-2">
+      <dl className="mt-1 grid w-64 grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 rounded-md bg-slate-50 p-2 whitespace-normal">
         {facts.map(([name, value]) => (
           <div key={name} className="contents">
             <dt className="text-slate-500">{name}</dt>
-            <dd className="break-words text-slate-800">{value}</dd>
+            <dd className="break-all text-slate-800">{value}</dd>
           </div>
         ))}
       </dl>

@@ -81,10 +81,10 @@ function PingHistoryTable({ pings }: { pings: PingSummary[] }) {
         {pings.map((ping, index) => (
           // Two pings can share a millisecond; their order is the server's.
           <tr key={`${ping.at}-${index}`}>
-            <Td className="text-slate-600">
+            <Td className="whitespace-nowrap text-slate-600">
               <PingTime at={ping.at} />
             </Td>
-            <Td className="break-all">{ping.by ?? "—"}</Td>
+            <Td className="whitespace-nowrap">{ping.by ?? "—"}</Td>
             <Td>
               <PingOutcomeBadge outcome={ping.outcome} />
             </Td>
@@ -92,7 +92,7 @@ function PingHistoryTable({ pings }: { pings: PingSummary[] }) {
             <Td className="whitespace-nowrap tabular-nums">
               {ping.latencyMs === null ? "—" : t("latencyMs", { ms: Math.round(ping.latencyMs) })}
             </Td>
-            <Td className="text-slate-700">{text.message(ping)}</Td>
+            <Td className="min-w-56 text-slate-700">{text.message(ping)}</Td>
           </tr>
         ))}
       </tbody>

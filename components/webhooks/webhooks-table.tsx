@@ -84,7 +84,7 @@ export function WebhooksTable({
                 middle, so the row stays one line at 1280 px. */}
             <Td
               className={cn(
-                "w-full max-w-0 max-sm:w-auto max-sm:max-w-none max-sm:min-w-0 max-sm:basis-full",
+                "w-full max-w-0 min-w-56 max-sm:w-auto max-sm:max-w-none max-sm:min-w-0 max-sm:basis-full",
                 stacked,
               )}
             >
