@@ -14,12 +14,14 @@ test("/ opens the first provider's first account", async ({ page }) => {
 
 test("the overview of providers and accounts has its own page, linked from the shell", async ({
   page,
+  checkA11y,
 }) => {
   await page.goto(`/conekta/${conekta.otherChild}/webhooks`);
   await page.getByRole("link", { name: "See all accounts" }).click();
   await expect(page).toHaveURL("/accounts");
   await expect(page.getByRole("heading", { name: "All accounts", level: 1 })).toBeVisible();
   await expect(page.getByRole("region", { name: "Razorpay" })).toContainText("Tienda Aurora");
+  await checkA11y(page);
 });
 
 test("list and form pages name the provider and the account, and the shell stays put", async ({
@@ -67,6 +69,7 @@ test("the holding shows under its own Conekta name, marked as the holding", asyn
 
 test("the switcher offers the user's recent accounts first, kept on the server, not in the browser", async ({
   browser,
+  checkA11y,
 }) => {
   const context = await freshUserContext(browser);
   const page = await context.newPage();
@@ -84,6 +87,11 @@ test("the switcher offers the user's recent accounts first, kept on the server, 
   ]);
   // The current account is the selected one; the café (on the second page) is offered at once.
   await expect(recent.first()).toHaveAttribute("aria-selected", "true");
+  // Groups in a listbox, the holding mark and the ids pass axe, in the light and the dark theme.
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await checkA11y(page);
+  }
   await recent.nth(1).click();
   await expect(page).toHaveURL(`/conekta/${conekta.fullChild}/webhooks`);
 
