@@ -25,7 +25,11 @@ test.describe("Razorpay webhooks list", () => {
     const payments = list.row(receiverUrl(razorpay.webhooks.payments.path));
     await expect(payments).toContainText("3 events");
     await expect(payments).toContainText("Active");
-    await expect(payments).toContainText(razorpay.webhooks.payments.id);
+    // The id is not on the one-line row: its Edit link and "Copy id" (More actions) carry it.
+    await expect(list.editLink(payments)).toHaveAttribute(
+      "href",
+      new RegExp(`/webhooks/${razorpay.webhooks.payments.id}$`),
+    );
     // The created date, as the API gives it, in the page's language (dates are shown in UTC).
     const detail = await request.get(
       `/api/razorpay/${aurora}/webhooks/${razorpay.webhooks.payments.id}`,
