@@ -9,6 +9,7 @@ import { getPageUser } from "@/lib/auth/page";
 import { getTranslator } from "@/lib/i18n/server";
 import { getTheme } from "@/lib/theme/server";
 import { getConsoleInfo } from "@/lib/webhooks/service";
+import { messages } from "@/lib/i18n/messages";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -27,7 +28,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale} data-theme={await getTheme()}>
       <body className="min-h-screen">
-        <Providers language={locale} me={me}>
+        <Providers language={locale} messages={messages[locale]} me={me}>
           {sandbox && (
             <SandboxBanner
               short={t.rich("common.sandboxBannerShort", {

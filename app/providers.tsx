@@ -8,7 +8,7 @@ import { MeProvider, type Me } from "@/components/auth/me-context";
 import { FocusHeadingOnNavigation } from "@/components/layout/focus-heading";
 import { Toaster } from "@/components/ui/toaster";
 import type { Language } from "@/lib/http/language";
-import { messages } from "@/lib/i18n/messages";
+import type { Messages } from "@/lib/i18n/messages";
 import { useBrowserTimeZone } from "@/lib/i18n/time-zone";
 import { ApiError } from "@/lib/webhooks/api-client";
 
@@ -38,10 +38,13 @@ function makeQueryClient() {
 
 export function Providers({
   language,
+  messages,
   me,
   children,
 }: {
   language: Language;
+  /** This language's messages only, from the server: the page ships one language, not both. */
+  messages: Messages;
   me: Me | null;
   children: ReactNode;
 }) {
@@ -54,7 +57,7 @@ export function Providers({
     document.documentElement.dataset.hydrated = "";
   }, []);
   return (
-    <IntlProvider locale={language} messages={messages[language]} timeZone={timeZone}>
+    <IntlProvider locale={language} messages={messages} timeZone={timeZone}>
       <NuqsAdapter>
         <QueryClientProvider client={queryClient}>
           <MeProvider me={me}>{children}</MeProvider>

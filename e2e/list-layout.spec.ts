@@ -41,7 +41,9 @@ test("nothing moves while a slow list loads (CLS 0)", async ({ page, sandbox, ex
     latencyMs: 1_500,
   });
   const list = new WebhooksListPage(page);
-  await list.goto("conekta", conekta.children.papeleria);
+  // A search is fetched by the browser (the plain list comes in the first HTML), so the skeleton
+  // shows while the slow provider answers.
+  await list.goto("conekta", conekta.children.papeleria, "?q=papeleria");
   await expect(page.getByRole("status", { name: "Loading webhooks" })).toBeVisible();
   await expect(list.rows).toHaveCount(1);
   // Each shift, with what moved, so a failure says where to look.
@@ -119,4 +121,15 @@ test("a failed ping's Details show the status and the start of the endpoint's re
   await expect(facts.first()).toHaveText("500");
   // The sandbox's failing receiver answers {"received":false,...}.
   await expect(row).toContainText('{"received":false');
+});
+
+test("the plain list is in the first HTML, before any script runs", async ({ browser }) => {
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: "e2e/.auth/support.json",
+  });
+  const page = await context.newPage();
+  await page.goto(`/conekta/${conekta.otherChild}/webhooks`);
+  await expect(page.getByRole("table")).toContainText("/receivers/ok/panaderia");
+  await context.close();
 });
