@@ -40,7 +40,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           )}
           <header className="border-b border-slate-200 bg-white">
             <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
-              <Link href="/" className="text-lg font-semibold whitespace-nowrap text-slate-900">
+              <Link
+                href="/"
+                // `/` redirects to an account: nothing worth prefetching on every page.
+                prefetch={false}
+                className="text-lg font-semibold whitespace-nowrap text-slate-900"
+              >
                 {t("common.appName")}
               </Link>
               <nav

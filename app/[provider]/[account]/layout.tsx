@@ -34,6 +34,8 @@ export default async function AccountLayout({
                 <li key={p.id}>
                   <Link
                     href={`/${p.id}`}
+                    // It redirects to the provider's first account: nothing to prefetch.
+                    prefetch={false}
                     aria-current={here ? "true" : undefined}
                     className={cn(
                       "flex h-8 items-center gap-2 rounded-md px-2.5 text-sm font-medium",
@@ -56,7 +58,11 @@ export default async function AccountLayout({
           currentAccount={current}
           recent={recent}
         />
-        <Link href="/accounts" className="pb-2 text-sm text-indigo-700 hover:underline">
+        <Link
+          href="/accounts"
+          prefetch={false}
+          className="pb-2 text-sm text-indigo-700 hover:underline"
+        >
           {t("webhooks.browseAllAccounts")}
         </Link>
       </div>

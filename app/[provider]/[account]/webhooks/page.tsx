@@ -12,11 +12,17 @@ import { listWebhooks } from "@/lib/webhooks/service";
 
 /** The list's own query parameters: a view with any of them is fetched by the browser. */
 const LIST_PARAMS = ["q", "cursor", "limit", "from", "to"];
+/**
+ * How long the page waits for the provider before it is sent without the list: a slow or failing
+ * provider must not hold the whole page back (the browser then fetches the list and shows its
+ * skeleton, error and Try again).
+ */
+const PREFETCH_DEADLINE_MS = 1_000;
 
 /**
  * The first page of the plain list, fetched here and handed to the browser's query cache, so that
  * the webhooks are in the first HTML (no second round trip before the rows show). When the
- * provider fails, the page still renders and the browser shows the list's error with Try again.
+ * provider fails or is slower than the deadline, the page is sent without it.
  */
 async function prefetchFirstPage(provider: ProviderId, account: string, language: Language) {
   const queryClient = new QueryClient();
@@ -29,7 +35,14 @@ async function prefetchFirstPage(provider: ProviderId, account: string, language
     to: undefined,
   };
   try {
-    const reply = await listWebhooks(provider, { account, language, limit: 20 });
+    let timer: NodeJS.Timeout | undefined;
+    const reply = await Promise.race([
+      listWebhooks(provider, { account, language, limit: 20 }),
+      new Promise<null>((resolve) => {
+        timer = setTimeout(() => resolve(null), PREFETCH_DEADLINE_MS);
+      }),
+    ]).finally(() => clearTimeout(timer));
+    if (!reply) return dehydrate(queryClient);
     // As the API would send it: JSON, not the service's objects.
     const data = JSON.parse(JSON.stringify(reply)) as WebhookList;
     queryClient.setQueryData(webhookQueries.list(provider, account, params).queryKey, data);
