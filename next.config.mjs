@@ -6,8 +6,10 @@ const nextConfig = {
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with a 403 for a page the user's role or grants do not open.
   experimental: { authInterrupts: true },
-  // PGlite loads its WebAssembly and data files from its package folder at run time.
-  serverExternalPackages: ["@electric-sql/pglite"],
+  // PGlite loads its WebAssembly and data files from its package folder at run time; the provider
+  // clients' undici is loaded by Node as it ships (lazily required parts, its WebAssembly parser),
+  // never rebuilt into the bundle.
+  serverExternalPackages: ["@electric-sql/pglite", "undici"],
   // The sandbox and the scripts run beside the app, never inside its bundle.
   outputFileTracingExcludes: { "*": ["lib/sandbox/**", "lib/cli/**", "e2e/**"] },
 };

@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/http/errors";
+import { dispatcherFor } from "./dispatcher";
 
 /**
  * Runs one provider call and turns transport failures into the console's codes: a timeout is 504,
@@ -56,81 +57,119 @@ const RETRIED_STATUSES = new Set([429, 502, 503]);
 /** Only reads are retried: a write whose reply was lost may have happened (the service reconciles a create). */
 const IDEMPOTENT_METHODS = new Set(["GET", "HEAD"]);
 
+/** One provider call, ready to send: the body serialized already; none means no body at all. */
+export interface ProviderRequest {
+  method: "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** `https://api.example.com`: scheme, host and port only. */
+  origin: string;
+  /** The path with its query string. */
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/** Reply headers as undici gives them: lower-case names. */
+export type ReplyHeaders = Record<string, string | string[] | undefined>;
+
+/** A provider's reply, read whole within the call's timeout. */
+export interface ProviderReply {
+  status: number;
+  ok: boolean;
+  headers: ReplyHeaders;
+  text: string;
+}
+
+export type SendProviderRequest = (request: ProviderRequest) => Promise<ProviderReply>;
+
 /**
- * A fetch that gives up after `timeoutMs` unless the caller brought its own signal, and asks a
- * read again, with backoff and full jitter, after a 429, 502, 503 or a reset connection.
+ * A sender that gives up after `timeoutMs` and asks a read again, with backoff and full jitter,
+ * after a 429, 502, 503 or a reset connection. Calls go through the origin's pool
+ * (./dispatcher.ts), not the global `fetch`.
  *
- * A `Request` (what openapi-fetch passes) is sent as its URL and plain options: Next's server-side
- * fetch rebuilds a `Request` input into new ones, each following the previous one's signal through
- * weakly held links, and the timeout then now and then never reached the real request (the call
- * waited as long as the provider did). The timer is our own for the same reason, and it keeps
- * running after the headers so that it also covers reading the body.
- *
- * The one timer covers every attempt and every wait between them: a call never takes longer than
- * `timeoutMs`, retries included, and a wait that would not fit (a `Retry-After` longer than the
- * time left) is not taken: the reply is returned as it is. This is a small loop rather than a
- * library (p-retry, undici's RetryAgent) because those know neither this one deadline shared with
- * the body read nor that rule for `Retry-After`, and the RetryAgent would need undici's own
- * dispatcher under Next's patched fetch.
+ * The one timer covers every attempt, every wait between them and reading each body: a call never
+ * takes longer than `timeoutMs`, retries included, and a wait that would not fit (a `Retry-After`
+ * longer than the time left) is not taken: the reply is returned as it is. This is a small loop
+ * rather than a library (p-retry, undici's RetryAgent) because those know neither this one
+ * deadline shared with the body read nor that rule for `Retry-After`.
  */
-export function fetchWithTimeout(timeoutMs: number, retry: RetryOptions = {}): typeof fetch {
+export function createProviderSender(
+  timeoutMs: number,
+  retry: RetryOptions = {},
+): SendProviderRequest {
   const options = { ...DEFAULT_RETRY, ...retry };
-  return async (input, init) => {
-    // The caller's signal decides how long the call may take: one attempt, as it asked.
-    if (init?.signal) return fetch(input, init);
+  return async (request) => {
     const deadline = Date.now() + timeoutMs;
     const controller = new AbortController();
     const timer = setTimeout(
       () => controller.abort(new DOMException(`No answer in ${timeoutMs} ms.`, "TimeoutError")),
       timeoutMs,
     );
-    // Never keeps the process alive on its own; firing after the reply was read changes nothing.
-    timer.unref();
-    const { url, init: plain } = await toPlainRequest(input, init);
-    const send = () => fetch(url, { ...plain, signal: controller.signal });
-    if (!IDEMPOTENT_METHODS.has((plain.method ?? "GET").toUpperCase())) return send();
-
-    for (let attempt = 0; ; attempt++) {
-      let response: Response;
-      try {
-        response = await send();
-      } catch (error) {
-        const wait = backoff(options, attempt);
-        if (attempt >= options.retries || !isConnectionReset(error) || !fits(wait, deadline))
-          throw error;
+    try {
+      const send = () => sendOnce(request, controller.signal);
+      if (!IDEMPOTENT_METHODS.has(request.method)) return await send();
+      for (let attempt = 0; ; attempt++) {
+        let reply: ProviderReply;
+        try {
+          reply = await send();
+        } catch (error) {
+          const wait = backoff(options, attempt);
+          if (attempt >= options.retries || !isConnectionReset(error) || !fits(wait, deadline))
+            throw error;
+          await sleep(wait, controller.signal);
+          continue;
+        }
+        if (attempt >= options.retries || !RETRIED_STATUSES.has(reply.status)) return reply;
+        const wait = retryAfterMs(reply.headers) ?? backoff(options, attempt);
+        if (!fits(wait, deadline)) return reply;
         await sleep(wait, controller.signal);
-        continue;
       }
-      if (attempt >= options.retries || !RETRIED_STATUSES.has(response.status)) return response;
-      const retryAfter = retryAfterMs(response.headers);
-      const wait = retryAfter ?? backoff(options, attempt);
-      if (!fits(wait, deadline)) return response;
-      // Let the connection go back to the pool before the next attempt.
-      await response.body?.cancel().catch(() => undefined);
-      await sleep(wait, controller.signal);
+    } finally {
+      clearTimeout(timer);
     }
   };
 }
 
-/** A `Request` becomes its URL and plain options; a read has no body, an empty body stays none. */
-async function toPlainRequest(
-  input: Parameters<typeof fetch>[0],
-  init: RequestInit | undefined,
-): Promise<{ url: string | URL; init: RequestInit }> {
-  if (!(input instanceof Request)) return { url: input, init: { ...init } };
-  const request = init ? new Request(input, init) : input;
-  const body =
-    request.method === "GET" || request.method === "HEAD" ? null : await request.arrayBuffer();
-  return {
-    url: request.url,
-    init: {
-      method: request.method,
-      headers: request.headers,
-      // No body stays no body (Conekta's test endpoint refuses even an empty one).
-      body: body && body.byteLength > 0 ? body : undefined,
-      redirect: request.redirect,
-    },
-  };
+/** One attempt; the body is read here, so the connection is back in the pool when it returns. */
+async function sendOnce(request: ProviderRequest, signal: AbortSignal): Promise<ProviderReply> {
+  const { statusCode, headers, body } = await dispatcherFor(request.origin).request({
+    origin: request.origin,
+    path: request.path,
+    method: request.method,
+    headers: request.headers,
+    body: request.body,
+    signal,
+  });
+  const text = await body.text();
+  return { status: statusCode, ok: statusCode >= 200 && statusCode < 300, headers, text };
+}
+
+/** `?a=1&b=x`, or nothing: undefined and null values are left out, a list repeats its name. */
+export function toQueryString(query: Record<string, unknown> = {}): string {
+  const parts: string[] = [];
+  for (const [name, value] of Object.entries(query)) {
+    for (const item of Array.isArray(value) ? (value as unknown[]) : [value]) {
+      if (item === undefined || item === null) continue;
+      if (typeof item !== "string" && typeof item !== "number" && typeof item !== "boolean")
+        throw new TypeError(`Query parameter ${name} is not a string, number or boolean.`);
+      parts.push(`${encodeURIComponent(name)}=${encodeURIComponent(String(item))}`);
+    }
+  }
+  return parts.length > 0 ? `?${parts.join("&")}` : "";
+}
+
+/** An API base (`https://api.conekta.io`, `https://api.razorpay.com/v2`) as origin and path prefix. */
+export function splitApiBase(apiBase: string): { origin: string; prefix: string } {
+  const url = new URL(apiBase);
+  return { origin: url.origin, prefix: url.pathname.replace(/\/+$/, "") };
+}
+
+/** An error reply's body: JSON when it is, its text when not (a proxy's page, a throttle). */
+export function parseErrorBody(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
 }
 
 function backoff(options: typeof DEFAULT_RETRY, attempt: number): number {
@@ -160,8 +199,8 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 const RESET_CODES = new Set(["ECONNRESET", "EPIPE", "UND_ERR_SOCKET"]);
 
 /**
- * A connection dropped under the request: Node's fetch throws `TypeError: fetch failed` whose
- * cause is undici's `SocketError: other side closed` (UND_ERR_SOCKET) or a system ECONNRESET.
+ * A connection dropped under the request: undici's `SocketError: other side closed`
+ * (UND_ERR_SOCKET) or a system ECONNRESET, also as the cause of `fetch`'s `TypeError: fetch failed`.
  * A refused connection or a timeout is not one: nothing was half-said, and a timeout has no time left.
  */
 export function isConnectionReset(error: unknown): boolean {
@@ -174,18 +213,23 @@ export function isConnectionReset(error: unknown): boolean {
   return false;
 }
 
-function retryAfterMs(headers: Headers): number | undefined {
-  const value = headers.get("retry-after");
-  if (value === null) return undefined;
+function headerOf(headers: ReplyHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function retryAfterMs(headers: ReplyHeaders): number | undefined {
+  const value = headerOf(headers, "retry-after");
+  if (value === undefined) return undefined;
   const seconds = Number(value);
   if (value.trim() !== "" && Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-export function retryAfterSeconds(headers: Headers): number | undefined {
-  const value = headers.get("retry-after");
-  if (value === null) return undefined;
+export function retryAfterSeconds(headers: ReplyHeaders): number | undefined {
+  const value = headerOf(headers, "retry-after");
+  if (value === undefined) return undefined;
   const seconds = Number(value);
   if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
   const date = Date.parse(value);

@@ -1,8 +1,9 @@
-// Test support (not shipped code): the bundled sandbox for one test file, and a recorder of the
-// requests an adapter sends to it.
-import { afterAll, beforeAll, vi } from "vitest";
+// Test support (not shipped code): the bundled sandbox for one test file.
+import { afterAll, beforeAll } from "vitest";
 import { AppError } from "@/lib/http/errors";
 import { startSandbox, type Sandbox } from "@/lib/sandbox/server";
+
+export { recordProviderCalls, type SentRequest } from "./provider-calls";
 
 export const SANDBOX_TEST_KEYS = {
   conektaApiKey: "key_test",
@@ -23,40 +24,6 @@ export function useSandbox(): () => Sandbox {
     if (!sandbox) throw new Error("sandbox not started");
     return sandbox;
   };
-}
-
-export interface SentRequest {
-  method: string;
-  url: URL;
-  /** Lower-case names, as `Headers` gives them. */
-  headers: Record<string, string>;
-  /** The raw body; `undefined` when there was none. */
-  body: string | undefined;
-}
-
-/**
- * Records every `fetch` whose URL starts with `prefix`, and lets it (and any other) through.
- * `restore()` puts the real `fetch` back.
- */
-export function recordFetch(prefix: string) {
-  const sent: SentRequest[] = [];
-  const realFetch = globalThis.fetch;
-  const spy = vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
-    const request = new Request(input, init);
-    if (request.url.startsWith(prefix)) {
-      const body = await request.clone().text();
-      sent.push({
-        method: request.method,
-        url: new URL(request.url),
-        headers: Object.fromEntries(request.headers),
-        body: body === "" ? undefined : body,
-      });
-    }
-    return realFetch(request);
-  });
-  /** `fetch` unrecorded: for a test's own look at the sandbox. */
-  const unrecorded: typeof fetch = (input, init) => realFetch(input, init);
-  return { sent, spy, unrecorded, restore: () => spy.mockRestore() };
 }
 
 /** A string that must be there, e.g. a page cursor. */

@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/http/errors";
 import { createRazorpayAdapter } from "@/lib/providers/razorpay/adapter";
 import type { ProviderAdapter } from "@/lib/providers/types";
+import { answerProviderCalls } from "@/lib/testing/provider-calls";
 import * as service from "./service";
 
 // The service under test with one Razorpay adapter behind it, configured for one sub-merchant.
@@ -17,7 +18,7 @@ const actor = { user: null, requestId: "test", ip: null, userAgent: null };
 const NOT_ALLOWED = "acc_Zx8Yw7Vu6Ts5Rq";
 
 describe("the webhook service opens only configured Razorpay accounts", () => {
-  let fetchSpy: MockInstance<typeof fetch>;
+  let razorpayCalls: ReturnType<typeof answerProviderCalls>;
 
   beforeEach(() => {
     provider.adapter = createRazorpayAdapter({
@@ -28,13 +29,13 @@ describe("the webhook service opens only configured Razorpay accounts", () => {
       accounts: [{ id: ALLOWED, name: "Tienda Aurora" }],
       allowPrivatePingTargets: false,
     });
-    fetchSpy = vi
-      .spyOn(globalThis, "fetch")
-      .mockImplementation(() =>
-        Promise.resolve(Response.json({ entity: "collection", count: 0, items: [] })),
-      );
+    razorpayCalls = answerProviderCalls("https://api.razorpay.example", () => ({
+      entity: "collection",
+      count: 0,
+      items: [],
+    }));
   });
-  afterEach(() => fetchSpy.mockRestore());
+  afterEach(() => razorpayCalls.restore());
 
   const body = { url: "https://example.com/hook", events: ["payment.captured"] };
   const calls: [string, (account: string) => Promise<unknown>][] = [
@@ -83,16 +84,14 @@ describe("the webhook service opens only configured Razorpay accounts", () => {
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).code).toBe("forbidden");
       expect((error as AppError).status).toBe(403);
-      expect(fetchSpy).not.toHaveBeenCalled();
+      expect(razorpayCalls.sent).toEqual([]);
     },
   );
 
   it("lets a configured account through to Razorpay", async () => {
     await service.listWebhooks("razorpay", { account: ALLOWED, language: "en", limit: 10 });
-    expect(fetchSpy).toHaveBeenCalled();
-    const [input] = fetchSpy.mock.calls[0] ?? [];
-    expect(String(input instanceof Request ? input.url : input)).toContain(
+    expect(razorpayCalls.sent.map((r) => r.url.pathname)).toEqual([
       `/v2/accounts/${ALLOWED}/webhooks`,
-    );
+    ]);
   });
 });

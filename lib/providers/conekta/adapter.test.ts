@@ -1,9 +1,10 @@
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { AppError, toErrorResponse } from "@/lib/http/errors";
 import { encodeCursor } from "@/lib/providers/cursor";
 import { CONEKTA_SEED } from "@/lib/sandbox/conekta/seed";
 import { setConektaQuirks } from "@/lib/sandbox/conekta/test-harness";
 import { CONEKTA_API_VERSIONS } from "@/lib/sandbox/conekta/versions";
+import { answerProviderCalls } from "@/lib/testing/provider-calls";
 import { failure, present, SANDBOX_TEST_KEYS, useSandbox } from "@/lib/testing/sandbox";
 import { createConektaAdapter, toPageInfo } from "./adapter";
 
@@ -429,26 +430,19 @@ describe("Conekta adapter without the sandbox", () => {
   });
 
   it("writes the 2.2+ shape when configured for it: events in the create, subscribed_events", async () => {
-    const sent: { method: string; path: string; accept: string | null; body: unknown }[] = [];
-    const spy = vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
-      const request = new Request(input, init);
-      const text = await request.text();
-      sent.push({
-        method: request.method,
-        path: new URL(request.url).pathname,
-        accept: request.headers.get("accept"),
-        body: text === "" ? undefined : (JSON.parse(text) as unknown),
-      });
-      return Response.json({
-        id: "6307a60c41de27127515a576",
-        url: "https://example.com/hook",
-        active: true,
-        subscribed_events: ["order.paid"],
-        object: "webhook",
-      });
-    });
+    const webhook = {
+      id: "6307a60c41de27127515a576",
+      url: "https://example.com/hook",
+      active: true,
+      subscribed_events: ["order.paid"],
+      object: "webhook",
+    };
+    const conektaCalls = answerProviderCalls("https://conekta.test", () => webhook);
     try {
-      const conekta = createConektaAdapter(configFor("2.2.0"));
+      const conekta = createConektaAdapter({
+        ...configFor("2.2.0"),
+        apiBase: "https://conekta.test",
+      });
       const created = await conekta.createWebhook(holding, {
         url: "https://example.com/hook",
         events: ["order.paid"],
@@ -456,8 +450,14 @@ describe("Conekta adapter without the sandbox", () => {
       expect(created.active).toBe(true);
       await conekta.updateWebhook(holding, created.id, { events: ["order.paid", "charge.paid"] });
     } finally {
-      spy.mockRestore();
+      conektaCalls.restore();
     }
+    const sent = conektaCalls.sent.map((r) => ({
+      method: r.method,
+      path: r.url.pathname,
+      accept: r.headers.accept,
+      body: r.body === undefined ? undefined : (JSON.parse(r.body) as unknown),
+    }));
     const accept = "application/vnd.conekta-v2.2.0+json";
     const path = "/webhooks/6307a60c41de27127515a576";
     expect(sent).toEqual([

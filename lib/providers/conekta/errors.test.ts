@@ -3,7 +3,7 @@ import { AppError, toErrorResponse } from "@/lib/http/errors";
 import { toConektaAppError } from "./errors";
 
 const LOG_ID = "507f1f77bcf86cd799439011";
-const noHeaders = new Headers();
+const noHeaders = {};
 
 /** A Conekta error body as the 2.1.0 spec shapes it. */
 function conektaError(
@@ -129,7 +129,7 @@ describe("toConektaAppError", () => {
       conektaError("too_many_requests_error", [
         { code: "conekta.errors.too_many_requests", message: "Too many requests." },
       ]),
-      new Headers({ "Retry-After": value }),
+      { "retry-after": value },
     );
     expect(error.code).toBe("rate_limited");
     expect(error.status).toBe(429);
@@ -175,7 +175,7 @@ describe("toConektaAppError", () => {
   });
 
   it("still says rate_limited for a 429 whose body is not JSON", () => {
-    const error = toConektaAppError(429, "Too Many Requests", new Headers({ "retry-after": "3" }));
+    const error = toConektaAppError(429, "Too Many Requests", { "retry-after": "3" });
     expect(error.code).toBe("rate_limited");
     expect(error.retryAfterSeconds).toBe(3);
   });

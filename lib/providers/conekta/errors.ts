@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/http/errors";
-import { retryAfterSeconds } from "@/lib/providers/request";
+import { retryAfterSeconds, type ReplyHeaders } from "@/lib/providers/request";
 import { conektaErrorSchema } from "./schemas";
 
 /** The sandbox's code for the 11th webhook; real Conekta documents none (see PROVIDERS.md). */
@@ -9,7 +9,7 @@ const LIMIT_CODES = ["conekta.errors.parameter_validation.webhook.limit_exceeded
 const FIELD_OF_PARAM: Record<string, string> = { subscribed_events: "events" };
 
 /** Maps a Conekta error reply to the console's error codes, keeping Conekta's words for support. */
-export function toConektaAppError(status: number, body: unknown, headers: Headers): AppError {
+export function toConektaAppError(status: number, body: unknown, headers: ReplyHeaders): AppError {
   const parsed = conektaErrorSchema.safeParse(body);
   const error = parsed.success ? parsed.data : {};
   const first = error.details?.[0];

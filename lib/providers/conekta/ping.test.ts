@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { pingReportSchema } from "@/lib/webhooks/model";
 import { CONEKTA_SEED } from "@/lib/sandbox/conekta/seed";
 import { CONEKTA_API_VERSIONS } from "@/lib/sandbox/conekta/versions";
+import { answerProviderCalls } from "@/lib/testing/provider-calls";
 import { failure, SANDBOX_TEST_KEYS, useSandbox } from "@/lib/testing/sandbox";
 import { createConektaAdapter } from "./adapter";
 import { DEFAULT_PING_TIMING, pollDelay } from "./ping";
@@ -98,7 +99,8 @@ describe.each(CONEKTA_API_VERSIONS)("Conekta ping against the sandbox at API %s"
 });
 
 describe("Conekta ping, when Conekta records the ping event late", () => {
-  afterEach(() => vi.restoreAllMocks());
+  let answering: ReturnType<typeof answerProviderCalls> | undefined;
+  afterEach(() => answering?.restore());
 
   it("never takes an earlier ping of the same webhook for this one", async () => {
     const url = "https://hooks.example.com/conekta";
@@ -110,13 +112,11 @@ describe("Conekta ping, when Conekta records the ping event late", () => {
     };
     const list = (data: unknown[]) => ({ object: "list", has_more: false, data });
     // A Conekta whose event list still shows only the earlier ping: this ping's event is not in yet.
-    vi.spyOn(globalThis, "fetch").mockImplementation((input) => {
-      const request = input instanceof Request ? input : new Request(String(input));
-      const body = request.url.includes("/test")
+    answering = answerProviderCalls("https://conekta.test", (request) =>
+      request.url.pathname.endsWith("/test")
         ? { id: "65b9eff05eed00000000006b", url }
-        : list([earlier]);
-      return Promise.resolve(Response.json(body));
-    });
+        : list([earlier]),
+    );
     const adapter = createConektaAdapter({
       apiKey: "key_test",
       apiBase: "https://conekta.test",
@@ -134,7 +134,8 @@ describe("Conekta ping, when Conekta records the ping event late", () => {
 });
 
 describe("Conekta ping timing (issue 11, item 3)", () => {
-  afterEach(() => vi.restoreAllMocks());
+  let answering: ReturnType<typeof answerProviderCalls> | undefined;
+  afterEach(() => answering?.restore());
 
   it("looks soon and then less often: 25, 50, 100, 200 ms, then every 400 ms", () => {
     const delays = Array.from({ length: 7 }, (_, n) => pollDelay(DEFAULT_PING_TIMING, n));
@@ -148,17 +149,16 @@ describe("Conekta ping timing (issue 11, item 3)", () => {
     const testArrived = new Promise<void>((resolve) => (testCalled = resolve));
     let firstRead = true;
     const list = (data: unknown[]) => ({ object: "list", has_more: false, data });
-    vi.spyOn(globalThis, "fetch").mockImplementation(async (input) => {
-      const request = input instanceof Request ? input : new Request(String(input));
-      if (request.url.includes("/test")) {
+    answering = answerProviderCalls("https://conekta.test", async (request) => {
+      if (request.url.pathname.endsWith("/test")) {
         testCalled();
-        return Response.json({ id: "65b9eff05eed00000000006b", url });
+        return { id: "65b9eff05eed00000000006b", url };
       }
       if (firstRead) {
         firstRead = false;
         // Answers only once the test call is out: a read awaited before it would wait forever.
         await testArrived;
-        return Response.json(list([]));
+        return list([]);
       }
       const ping = {
         id: "evt_this",
@@ -166,7 +166,7 @@ describe("Conekta ping timing (issue 11, item 3)", () => {
         created_at: Math.floor(Date.now() / 1000),
         webhook_logs: [{ url, failed_attempts: 0, last_http_response_status: 200 }],
       };
-      return Response.json(list([ping]));
+      return list([ping]);
     });
     const adapter = createConektaAdapter({
       apiKey: "key_test",

@@ -9,7 +9,7 @@ import { CONEKTA_SEED } from "@/lib/sandbox/conekta/seed";
 import { CONEKTA_API_VERSIONS } from "@/lib/sandbox/conekta/versions";
 import {
   present,
-  recordFetch,
+  recordProviderCalls,
   SANDBOX_TEST_KEYS,
   useSandbox,
   type SentRequest,
@@ -24,14 +24,14 @@ import { createConektaAdapter } from "./adapter";
  */
 describe.each(CONEKTA_API_VERSIONS)("Conekta adapter requests at API %s", (version) => {
   const sandbox = useSandbox();
-  let recorder: ReturnType<typeof recordFetch>;
+  let recorder: ReturnType<typeof recordProviderCalls>;
 
   // Reading and compiling the 16,000-line spec takes a second or two: once per file.
   beforeAll(() => void loadConektaSpec(true, version), 20_000);
 
   beforeEach(() => {
     sandbox().reset();
-    recorder = recordFetch(`${sandbox().url}/conekta/`);
+    recorder = recordProviderCalls(`${sandbox().url}/conekta/`);
   });
   afterEach(() => recorder.restore());
 

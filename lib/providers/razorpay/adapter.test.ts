@@ -1,11 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { MockAgent } from "undici";
+import { routeProviderCalls } from "@/lib/providers/dispatcher";
 import { AppError } from "@/lib/http/errors";
 import { SANDBOX_RAZORPAY_ACCOUNTS } from "@/lib/sandbox/defaults";
 import { RAZORPAY_SEED } from "@/lib/sandbox/razorpay/seed";
 import {
   failure,
   present,
-  recordFetch,
+  recordProviderCalls,
   SANDBOX_TEST_KEYS,
   useSandbox,
   type SentRequest,
@@ -18,11 +20,11 @@ const DAY = 86_400;
 
 describe("Razorpay adapter against the sandbox", () => {
   const sandbox = useSandbox();
-  let recorder: ReturnType<typeof recordFetch>;
+  let recorder: ReturnType<typeof recordProviderCalls>;
 
   beforeEach(() => {
     sandbox().reset();
-    recorder = recordFetch(`${sandbox().url}/razorpay/`);
+    recorder = recordProviderCalls(`${sandbox().url}/razorpay/`);
   });
   afterEach(() => recorder.restore());
 
@@ -49,7 +51,7 @@ describe("Razorpay adapter against the sandbox", () => {
     const auth = Buffer.from(
       `${SANDBOX_TEST_KEYS.razorpayKeyId}:${SANDBOX_TEST_KEYS.razorpayKeySecret}`,
     ).toString("base64");
-    const response = await recorder.unrecorded(
+    const response = await fetch(
       `${sandbox().url}/razorpay/v2/accounts/${account}/webhooks?count=100`,
       { headers: { authorization: `Basic ${auth}` } },
     );
@@ -285,7 +287,7 @@ describe("Razorpay adapter against the sandbox", () => {
       );
       expect(error).toBeInstanceOf(AppError);
       expect(error.status).toBe(403);
-      expect(recorder.spy).not.toHaveBeenCalled();
+      expect(recorder.sent).toEqual([]);
       await expect(adapter().assertAccount(aurora)).resolves.toBeUndefined();
     });
 
@@ -299,7 +301,7 @@ describe("Razorpay adapter against the sandbox", () => {
         adapter().getAccount({ account: "acc_NotConfigured01", language: "en" }),
       );
       expect(error.status).toBe(403);
-      expect(recorder.spy).not.toHaveBeenCalled();
+      expect(recorder.sent).toEqual([]);
     });
 
     it("pages and searches the configured accounts without calling Razorpay", async () => {
@@ -310,7 +312,7 @@ describe("Razorpay adapter against the sandbox", () => {
       expect((await razorpay.listAccounts({ language: "en", q: "spices" })).data).toEqual([
         { id: RAZORPAY_SEED.accounts.spices, name: "Mumbai Spices", provider: "razorpay" },
       ]);
-      expect(recorder.spy).not.toHaveBeenCalled();
+      expect(recorder.sent).toEqual([]);
     });
   });
 
@@ -407,13 +409,17 @@ describe("Razorpay adapter against the sandbox", () => {
     });
 
     it("still says rate_limited when a throttle's reply is not JSON", async () => {
-      recorder.spy.mockResolvedValueOnce(
-        new Response("<html>Too Many Requests</html>", {
-          status: 429,
+      const throttle = new MockAgent();
+      throttle.disableNetConnect();
+      throttle
+        .get(new URL(sandbox().url).origin)
+        .intercept({ path: () => true, method: "GET" })
+        .reply(429, "<html>Too Many Requests</html>", {
           headers: { "content-type": "text/html", "retry-after": "6" },
-        }),
-      );
-      const error = await failure(adapter().listWebhooks({ ...aurora, limit: 10 }));
+        });
+      const stop = routeProviderCalls(throttle);
+      const error = await failure(adapter().listWebhooks({ ...aurora, limit: 10 })).finally(stop);
+      await throttle.close();
       expect(error).toMatchObject({ code: "rate_limited", retryAfterSeconds: 6 });
     });
   });

@@ -1,6 +1,12 @@
 import "server-only";
 import type { z } from "zod";
-import { callProvider, fetchWithTimeout } from "@/lib/providers/request";
+import {
+  callProvider,
+  createProviderSender,
+  parseErrorBody,
+  splitApiBase,
+  toQueryString,
+} from "@/lib/providers/request";
 import { toRazorpayAppError } from "./errors";
 
 export interface RazorpayClientConfig {
@@ -11,11 +17,12 @@ export interface RazorpayClientConfig {
 }
 
 /**
- * A small `fetch` client for Razorpay's Partner API v2 (the official SDK hard-codes its host and
- * throws bare TypeErrors when the network fails). Node's fetch keeps connections alive.
+ * A small client for Razorpay's Partner API v2 (the official SDK hard-codes its host and throws
+ * bare TypeErrors when the network fails), over the provider sender's pooled connections.
  */
 export function createRazorpayClient(config: RazorpayClientConfig) {
-  const send = fetchWithTimeout(config.timeoutMs);
+  const send = createProviderSender(config.timeoutMs);
+  const { origin, prefix } = splitApiBase(config.apiBase);
   const authorization = `Basic ${Buffer.from(`${config.keyId}:${config.keySecret}`).toString("base64")}`;
 
   return async function request<S extends z.ZodType>(
@@ -24,39 +31,29 @@ export function createRazorpayClient(config: RazorpayClientConfig) {
     path: string,
     options: { query?: Record<string, number | undefined>; body?: unknown } = {},
   ): Promise<z.output<S>> {
-    const url = new URL(`${config.apiBase}${path}`);
-    for (const [key, value] of Object.entries(options.query ?? {})) {
-      if (value !== undefined) url.searchParams.set(key, String(value));
-    }
     return callProvider("Razorpay", async () => {
-      const response = await send(url, {
+      const body = options.body !== undefined ? JSON.stringify(options.body) : undefined;
+      const reply = await send({
         method,
+        origin,
+        path: `${prefix}${path}${toQueryString(options.query)}`,
         headers: {
           Authorization: authorization,
           Accept: "application/json",
-          ...(options.body !== undefined ? { "Content-Type": "application/json" } : {}),
+          ...(body !== undefined ? { "Content-Type": "application/json" } : {}),
         },
-        body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+        body,
       });
-      const text = await response.text();
       // An error reply need not be JSON (a proxy's page, a throttle): its status still counts.
-      if (!response.ok)
-        throw toRazorpayAppError(response.status, parseOrText(text), response.headers);
-      const body: unknown = text === "" ? null : JSON.parse(text);
-      const parsed = schema.safeParse(body);
+      if (!reply.ok)
+        throw toRazorpayAppError(reply.status, parseErrorBody(reply.text), reply.headers);
+      const data: unknown = reply.text === "" ? null : JSON.parse(reply.text);
+      const parsed = schema.safeParse(data);
       if (!parsed.success)
         throw new SyntaxError(`Razorpay reply did not match: ${parsed.error.message}`);
       return parsed.data;
     });
   };
-}
-
-function parseOrText(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
 }
 
 export type RazorpayRequest = ReturnType<typeof createRazorpayClient>;

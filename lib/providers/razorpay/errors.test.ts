@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { toErrorResponse } from "@/lib/http/errors";
 import { toRazorpayAppError } from "./errors";
 
-const noHeaders = new Headers();
+const noHeaders = {};
 
 /** Razorpay's error envelope, as the Partner API (and the sandbox) sends it. */
 function razorpayError(description: string, field?: string, code = "BAD_REQUEST_ERROR") {
@@ -136,11 +136,9 @@ describe("toRazorpayAppError", () => {
   });
 
   it("turns a 429 into rate_limited with Razorpay's Retry-After", () => {
-    const error = toRazorpayAppError(
-      429,
-      razorpayError("Too many requests"),
-      new Headers({ "Retry-After": "12" }),
-    );
+    const error = toRazorpayAppError(429, razorpayError("Too many requests"), {
+      "retry-after": "12",
+    });
     expect(error.code).toBe("rate_limited");
     expect(error.retryAfterSeconds).toBe(12);
     expect(toErrorResponse(error, "req_1").headers["retry-after"]).toBe("12");
@@ -182,11 +180,7 @@ describe("toRazorpayAppError", () => {
   });
 
   it("keeps a 429 whose body is not JSON a 429", () => {
-    const error = toRazorpayAppError(
-      429,
-      "<html>Slow down</html>",
-      new Headers({ "retry-after": "4" }),
-    );
+    const error = toRazorpayAppError(429, "<html>Slow down</html>", { "retry-after": "4" });
     expect(error.code).toBe("rate_limited");
     expect(error.retryAfterSeconds).toBe(4);
   });

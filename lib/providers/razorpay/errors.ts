@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/http/errors";
-import { retryAfterSeconds } from "@/lib/providers/request";
+import { retryAfterSeconds, type ReplyHeaders } from "@/lib/providers/request";
 import { razorpayErrorSchema } from "./schemas";
 
 const INVALID_EVENTS = /^Invalid event name\/names:\s*(.+)$/i;
@@ -21,7 +21,7 @@ const CONSOLE_FIELDS: Record<string, string> = {
 };
 
 /** Maps a Razorpay error reply to the console's codes, keeping Razorpay's words for support. */
-export function toRazorpayAppError(status: number, body: unknown, headers: Headers): AppError {
+export function toRazorpayAppError(status: number, body: unknown, headers: ReplyHeaders): AppError {
   const parsed = razorpayErrorSchema.safeParse(body);
   const error = parsed.success ? parsed.data.error : {};
   const description = error.description ?? null;

@@ -1,7 +1,12 @@
 import { z } from "zod";
 import { AppError } from "@/lib/http/errors";
 import type { AdapterContext } from "@/lib/providers/registry";
-import { callProvider, fetchWithTimeout } from "@/lib/providers/request";
+import {
+  callProvider,
+  createProviderSender,
+  splitApiBase,
+  type ProviderRequest,
+} from "@/lib/providers/request";
 import type { ProviderAdapter } from "@/lib/providers/types";
 import type { Account, Webhook } from "@/lib/webhooks/model";
 import { fakepayDescriptor } from "./descriptor";
@@ -15,24 +20,32 @@ export function createFakepayAdapter(
   config: FakepayConfig,
   context: AdapterContext,
 ): ProviderAdapter {
-  const send = fetchWithTimeout(context.timeoutMs);
+  const send = createProviderSender(context.timeoutMs);
+  const { origin, prefix } = splitApiBase(config.apiBase);
 
-  function request<S extends z.ZodType>(schema: S, method: string, path: string, body?: unknown) {
+  function request<S extends z.ZodType>(
+    schema: S,
+    method: ProviderRequest["method"],
+    path: string,
+    body?: unknown,
+  ) {
     return callProvider("FakePay", async () => {
-      const response = await send(`${config.apiBase}${path}`, {
+      const reply = await send({
         method,
+        origin,
+        path: `${prefix}${path}`,
         headers: {
           authorization: `Bearer ${config.apiKey}`,
           ...(body === undefined ? {} : { "content-type": "application/json" }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
-      if (response.status === 404) throw new AppError("not_found", "FakePay has no such webhook.");
-      if (!response.ok)
-        throw new AppError("provider_error", `FakePay answered ${response.status}`, {
-          provider: { status: response.status, code: null, message: null },
+      if (reply.status === 404) throw new AppError("not_found", "FakePay has no such webhook.");
+      if (!reply.ok)
+        throw new AppError("provider_error", `FakePay answered ${reply.status}`, {
+          provider: { status: reply.status, code: null, message: null },
         });
-      return schema.parse(response.status === 204 ? {} : await response.json());
+      return schema.parse(reply.status === 204 ? {} : JSON.parse(reply.text));
     });
   }
 
