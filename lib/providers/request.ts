@@ -129,13 +129,16 @@ export function createProviderSender(
   };
 }
 
+/** Says who calls, as fetch's "node" did before: a provider's firewall may want a user agent. */
+const USER_AGENT = "webhook-console";
+
 /** One attempt; the body is read here, so the connection is back in the pool when it returns. */
 async function sendOnce(request: ProviderRequest, signal: AbortSignal): Promise<ProviderReply> {
   const { statusCode, headers, body } = await dispatcherFor(request.origin).request({
     origin: request.origin,
     path: request.path,
     method: request.method,
-    headers: request.headers,
+    headers: { "user-agent": USER_AGENT, ...request.headers },
     body: request.body,
     signal,
   });
