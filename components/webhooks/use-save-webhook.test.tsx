@@ -85,6 +85,22 @@ describe("saving the webhook form", () => {
     expect(bodiesOf(api, "POST", COLLECTION)).toHaveLength(1);
   });
 
+  it("keeps the browser from submitting the form itself, also for a press that sends nothing", async () => {
+    stubApi({ [`POST ${COLLECTION}`]: { status: 201, body: saved() } });
+    const { result } = renderSave();
+    const press = () => {
+      const event = { preventDefault: vi.fn(), persist: vi.fn() };
+      return { event, done: result.current.save.onSubmit(event as never) };
+    };
+    const first = press();
+    const second = press(); // while the first is in flight
+    await act(() => Promise.all([first.done, second.done]));
+    const third = press(); // after it saved, as the page leaves
+    await act(() => third.done);
+    // Otherwise the browser's GET submission reloads the form with the URL in the address bar.
+    for (const { event } of [first, second, third]) expect(event.preventDefault).toHaveBeenCalled();
+  });
+
   it("sends one Idempotency-Key per submission: the same on a retry after a failure, a new one once the form changed", async () => {
     const failed = {
       status: 502,

@@ -97,6 +97,10 @@ export function useSaveWebhook({
     }
   };
   const onSubmit = async (event?: BaseSyntheticEvent) => {
+    // Always, before anything else: a press that is not sent (one already in flight, or the save
+    // done and the page leaving) must not fall through to the browser's own GET submission, which
+    // would reload the form with the URL in the address bar.
+    event?.preventDefault();
     if (done.current) return;
     await flight.run(() => form.handleSubmit(save)(event));
   };
