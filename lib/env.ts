@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { httpUrl } from "./config/fields";
-import { listDefinitions, type ProviderDefinition } from "./providers/catalogue";
+import { listDefinitions, type ProviderDefinition } from "./providers/definitions";
 import {
   SANDBOX_CONEKTA_API_KEY,
   SANDBOX_DEFAULT_PORT,

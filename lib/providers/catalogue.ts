@@ -1,33 +1,19 @@
 import { conektaDescriptor } from "./conekta/descriptor";
-import { conektaEnv } from "./conekta/env";
-import type { ProviderDescriptor, ProviderEnv } from "./descriptor";
+import type { ProviderDescriptor } from "./descriptor";
 import { razorpayDescriptor } from "./razorpay/descriptor";
-import { razorpayEnv } from "./razorpay/env";
 
 /**
- * The providers the console knows, browser-safe: each one's descriptor and configuration. A new
- * provider is a folder under lib/providers plus one line here and one in registry.ts (its adapter).
+ * The providers the console knows, as the browser may see them: each one's descriptor. Their
+ * configuration (which reads the environment with zod) is in ./definitions.ts, for the server.
  */
-export interface ProviderDefinition {
-  descriptor: ProviderDescriptor;
-  env: ProviderEnv<unknown>;
-}
-
-const definitions: ProviderDefinition[] = [
-  { descriptor: conektaDescriptor, env: conektaEnv },
-  { descriptor: razorpayDescriptor, env: razorpayEnv },
-];
-
-export function listDefinitions(): readonly ProviderDefinition[] {
-  return definitions;
-}
+const descriptors: ProviderDescriptor[] = [conektaDescriptor, razorpayDescriptor];
 
 export function listDescriptors(): ProviderDescriptor[] {
-  return definitions.map((d) => d.descriptor);
+  return [...descriptors];
 }
 
 export function findDescriptor(id: string): ProviderDescriptor | undefined {
-  return definitions.find((d) => d.descriptor.id === id)?.descriptor;
+  return descriptors.find((d) => d.id === id);
 }
 
 /** A known provider's descriptor; for ids that passed `providerIdSchema`. */
@@ -41,11 +27,7 @@ export function isProviderId(id: string): boolean {
   return findDescriptor(id) !== undefined;
 }
 
-/**
- * Adds a provider at run time, the same as a line above would (the registry's `registerProvider`
- * calls it; tests use it for a fake provider).
- */
-export function addDefinition(definition: ProviderDefinition): void {
-  if (isProviderId(definition.descriptor.id)) return;
-  definitions.push(definition);
+/** Adds a provider's descriptor at run time (./definitions.ts `addDefinition` calls it). */
+export function addDescriptor(descriptor: ProviderDescriptor): void {
+  if (!isProviderId(descriptor.id)) descriptors.push(descriptor);
 }

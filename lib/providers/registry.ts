@@ -1,7 +1,8 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
-import { addDefinition, listDescriptors, type ProviderDefinition } from "./catalogue";
+import { listDescriptors } from "./catalogue";
+import { addDefinition, type ProviderDefinition } from "./definitions";
 import { createConektaAdapter } from "./conekta/adapter";
 import type { ConektaEnvConfig } from "./conekta/env";
 import { createRazorpayAdapter } from "./razorpay/adapter";

@@ -1,4 +1,4 @@
-import { errorEnvelopeSchema, type ErrorEnvelope } from "./model";
+import type { ErrorEnvelope } from "./model";
 
 /** An error reply of the console's API, as the browser sees it. */
 export class ApiError extends Error {
@@ -24,11 +24,10 @@ export async function apiFetch(path: string, init?: RequestInit): Promise<unknow
   if (response.status === 204) return null;
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const parsed = errorEnvelopeSchema.safeParse(body);
     throw new ApiError(
       response.status,
-      parsed.success
-        ? parsed.data.error
+      isErrorEnvelope(body)
+        ? body.error
         : {
             code: "internal",
             message: `The console answered HTTP ${response.status}.`,
@@ -37,6 +36,27 @@ export async function apiFetch(path: string, init?: RequestInit): Promise<unknow
     );
   }
   return body;
+}
+
+/**
+ * The console API's reply to a successful call, typed as the server sends it. The browser does not
+ * check it again with zod: the server built it from the same model types in the same build, and
+ * checks what it gets from the providers (so zod stays out of the pages' JavaScript).
+ */
+export async function apiJson<T>(path: string, init?: RequestInit): Promise<T> {
+  return (await apiFetch(path, init)) as T;
+}
+
+/**
+ * Whether an error reply is the console's envelope (a proxy or a crashed server may answer
+ * anything): it has an error with a code, a message and a request id.
+ */
+export function isErrorEnvelope(body: unknown): body is ErrorEnvelope {
+  if (typeof body !== "object" || body === null || !("error" in body)) return false;
+  const error = (body).error;
+  if (typeof error !== "object" || error === null) return false;
+  const { code, message, requestId } = error as Record<string, unknown>;
+  return typeof code === "string" && typeof message === "string" && typeof requestId === "string";
 }
 
 /**

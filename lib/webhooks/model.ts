@@ -152,3 +152,12 @@ export const errorEnvelopeSchema = z.object({
   }),
 });
 export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;
+
+/** A page of the list as the console API sends it: the page, the count against the limit, pings. */
+export const webhookListSchema = webhookPageSchema.extend({
+  quota: z.object({ used: z.number(), max: z.number() }),
+  /** The newest ping of each webhook on the page; absent for a webhook never pinged. */
+  lastPings: z.record(z.string(), pingSummarySchema),
+  eventTotal: z.number(),
+});
+export type WebhookList = z.infer<typeof webhookListSchema>;

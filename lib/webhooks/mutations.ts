@@ -1,13 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { apiFetch, ApiError } from "./api-client";
-import {
-  pingResultSchema,
-  webhookSchema,
-  type PingResult,
-  type PingSummary,
-  type ProviderId,
-  type Webhook,
-} from "./model";
+import { apiFetch, apiJson, ApiError } from "./api-client";
+import type { PingResult, PingSummary, ProviderId, Webhook } from "./model";
 import { webhookQueries, type WebhookList } from "./queries";
 import type { CreateWebhookInput, UpdateWebhookInput } from "./schemas";
 
@@ -29,13 +22,11 @@ export function useCreateWebhook(provider: ProviderId, account: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ input, idempotencyKey }: CreateRequest) =>
-      webhookSchema.parse(
-        await apiFetch(`/api/${provider}/${account}/webhooks`, {
-          method: "POST",
-          headers: { "idempotency-key": idempotencyKey },
-          body: JSON.stringify(input),
-        }),
-      ),
+      apiJson<Webhook>(`/api/${provider}/${account}/webhooks`, {
+        method: "POST",
+        headers: { "idempotency-key": idempotencyKey },
+        body: JSON.stringify(input),
+      }),
     onSuccess: (webhook) => {
       queryClient.setQueryData(
         webhookQueries.detail(provider, account, webhook.id).queryKey,
@@ -53,12 +44,10 @@ export function useUpdateWebhook(provider: ProviderId, account: string, id: stri
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (input: UpdateWebhookInput) =>
-      webhookSchema.parse(
-        await apiFetch(`/api/${provider}/${account}/webhooks/${id}`, {
-          method: "PATCH",
-          body: JSON.stringify(input),
-        }),
-      ),
+      apiJson<Webhook>(`/api/${provider}/${account}/webhooks/${id}`, {
+        method: "PATCH",
+        body: JSON.stringify(input),
+      }),
     onSuccess: (webhook) => {
       queryClient.setQueryData(webhookQueries.detail(provider, account, id).queryKey, webhook);
     },
@@ -136,12 +125,10 @@ export function usePingWebhook(provider: ProviderId, account: string, by: string
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ id, secret }: { id: string; secret?: string }) =>
-      pingResultSchema.parse(
-        await apiFetch(`/api/${provider}/${account}/webhooks/${id}/ping`, {
-          method: "POST",
-          ...(secret ? { body: JSON.stringify({ secret }) } : {}),
-        }),
-      ),
+      apiJson<PingResult>(`/api/${provider}/${account}/webhooks/${id}/ping`, {
+        method: "POST",
+        ...(secret ? { body: JSON.stringify({ secret }) } : {}),
+      }),
     onSuccess: (result, { id }) => {
       // The row's Last ping changes at once, on every cached page that shows this webhook,
       // without asking the provider for the list again.

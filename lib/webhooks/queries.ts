@@ -1,14 +1,9 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions } from "@tanstack/react-query";
-import { z } from "zod";
-import { apiFetch } from "./api-client";
-import {
-  accountPageSchema,
-  pingSummarySchema,
-  webhookPageSchema,
-  webhookSchema,
-  type ProviderId,
-} from "./model";
-import { eventCatalogueSchema } from "./schemas";
+import { apiJson } from "./api-client";
+import type { AccountPage, PingSummary, ProviderId, Webhook, WebhookList } from "./model";
+import type { EventCatalogue } from "./schemas";
+
+export type { WebhookList };
 
 function withQuery(path: string, params: Record<string, string | number | undefined>) {
   const search = new URLSearchParams();
@@ -16,16 +11,6 @@ function withQuery(path: string, params: Record<string, string | number | undefi
     if (value !== undefined && value !== "") search.set(key, String(value));
   return search.size > 0 ? `${path}?${search.toString()}` : path;
 }
-
-export const webhookListSchema = webhookPageSchema.extend({
-  quota: z.object({ used: z.number(), max: z.number() }),
-  /** The newest ping of each webhook on the page; absent for a webhook never pinged. */
-  lastPings: z.record(z.string(), pingSummarySchema),
-  eventTotal: z.number(),
-});
-export type WebhookList = z.infer<typeof webhookListSchema>;
-
-const pingHistorySchema = z.object({ data: z.array(pingSummarySchema) });
 
 export interface WebhookListParams {
   q?: string;
@@ -43,9 +28,7 @@ export const accountQueries = {
     queryOptions({
       queryKey: [...accountQueries.all(provider), params] as const,
       queryFn: async ({ signal }) =>
-        accountPageSchema.parse(
-          await apiFetch(withQuery(`/api/${provider}/accounts`, params), { signal }),
-        ),
+        apiJson<AccountPage>(withQuery(`/api/${provider}/accounts`, params), { signal }),
       placeholderData: keepPreviousData,
     }),
   /** Pages of accounts for the switcher: server search, one page at a time, never all of them. */
@@ -53,11 +36,9 @@ export const accountQueries = {
     infiniteQueryOptions({
       queryKey: [...accountQueries.all(provider), "search", q] as const,
       queryFn: async ({ signal, pageParam }) =>
-        accountPageSchema.parse(
-          await apiFetch(withQuery(`/api/${provider}/accounts`, { q, cursor: pageParam }), {
-            signal,
-          }),
-        ),
+        apiJson<AccountPage>(withQuery(`/api/${provider}/accounts`, { q, cursor: pageParam }), {
+          signal,
+        }),
       initialPageParam: undefined as string | undefined,
       getNextPageParam: (last) => last.page.next ?? undefined,
       placeholderData: keepPreviousData,
@@ -72,28 +53,27 @@ export const webhookQueries = {
     queryOptions({
       queryKey: [...webhookQueries.lists(provider, account), params] as const,
       queryFn: async ({ signal }) =>
-        webhookListSchema.parse(
-          await apiFetch(withQuery(`/api/${provider}/${account}/webhooks`, { ...params }), {
-            signal,
-          }),
-        ),
+        apiJson<WebhookList>(withQuery(`/api/${provider}/${account}/webhooks`, { ...params }), {
+          signal,
+        }),
       placeholderData: keepPreviousData,
     }),
   detail: (provider: ProviderId, account: string, id: string) =>
     queryOptions({
       queryKey: [...webhookQueries.all(provider, account), "detail", id] as const,
       queryFn: async ({ signal }) =>
-        webhookSchema.parse(
-          await apiFetch(`/api/${provider}/${account}/webhooks/${id}`, { signal }),
-        ),
+        apiJson<Webhook>(`/api/${provider}/${account}/webhooks/${id}`, { signal }),
     }),
   /** The webhook's last 20 pings (the edit page's Recent pings). */
   pings: (provider: ProviderId, account: string, id: string) =>
     queryOptions({
       queryKey: [...webhookQueries.all(provider, account), "pings", id] as const,
       queryFn: async ({ signal }) =>
-        pingHistorySchema.parse(
-          await apiFetch(`/api/${provider}/${account}/webhooks/${id}/pings`, { signal }),
+        (
+          await apiJson<{ data: PingSummary[] }>(
+            `/api/${provider}/${account}/webhooks/${id}/pings`,
+            { signal },
+          )
         ).data,
     }),
 };
@@ -102,8 +82,7 @@ export const eventQueries = {
   catalogue: (provider: ProviderId) =>
     queryOptions({
       queryKey: ["events", provider] as const,
-      queryFn: async ({ signal }) =>
-        eventCatalogueSchema.parse(await apiFetch(`/api/${provider}/events`, { signal })),
+      queryFn: async ({ signal }) => apiJson<EventCatalogue>(`/api/${provider}/events`, { signal }),
       staleTime: Infinity,
     }),
 };
