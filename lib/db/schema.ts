@@ -236,3 +236,23 @@ export const recentAccount = pgTable(
     index("recent_account_user_idx").on(t.userId, t.provider, t.visitedAt),
   ],
 );
+
+/**
+ * How many webhooks each provider account has, for the list's "7 of 10" (lib/webhooks/count-cache.ts),
+ * shared by every instance so that a list view costs one provider call. `count` is used until
+ * `expires_at`; the console's own creates and deletes clear it and bump `generation`, and a count
+ * read at the provider before that bump is not stored over it.
+ */
+export const webhookCount = pgTable(
+  "webhook_count",
+  {
+    provider: text("provider").notNull(),
+    account: text("account").notNull(),
+    /** Null after a write: the next view counts at the provider. */
+    count: integer("count"),
+    generation: integer("generation").notNull().default(0),
+    countedAt: timestamp("counted_at", { withTimezone: true, precision: 3 }),
+    expiresAt: timestamp("expires_at", { withTimezone: true, precision: 3 }),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.account] })],
+);

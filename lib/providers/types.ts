@@ -30,6 +30,16 @@ export interface ListWebhooksInput extends AccountScope {
   /** Created at or after / before, unix seconds (Razorpay only). */
   from?: number;
   to?: number;
+  /**
+   * Also say how many webhooks the account has (`total`): counted alongside the page, or taken from
+   * the page's own read when that read was the account's whole list (Razorpay's search).
+   */
+  withTotal?: boolean;
+}
+
+/** A page of webhooks; `total` is the account's count when the caller asked `withTotal`. */
+export interface ListedWebhooks extends WebhookPage {
+  total?: number;
 }
 
 export interface PingInput extends AccountScope {
@@ -56,8 +66,8 @@ export interface ProviderAdapter {
    */
   getAccount(scope: AccountScope): Promise<Account>;
   eventCatalogue(): EventGroup[];
-  listWebhooks(input: ListWebhooksInput): Promise<WebhookPage>;
-  /** How many webhooks the account has, to show "7 of 10". */
+  listWebhooks(input: ListWebhooksInput): Promise<ListedWebhooks>;
+  /** How many webhooks the account has, to show "7 of 10": every page, however many there are. */
   countWebhooks(scope: AccountScope): Promise<number>;
   getWebhook(scope: AccountScope, id: string): Promise<Webhook>;
   createWebhook(scope: AccountScope, input: CreateWebhookInput): Promise<Webhook>;

@@ -14,6 +14,11 @@ export interface EmulatorContext {
   now: () => Date;
   /** Extra generated Conekta child companies, to measure the console with thousands (npm run bench). */
   extraChildCompanies: number;
+  /**
+   * Extra generated webhooks in Conekta's holding and in Razorpay's Tienda Aurora, past each
+   * provider's limit (which only a create checks), so that tests can count past a page.
+   */
+  extraWebhooks: { conekta: number; razorpay: number };
 }
 
 /** An emulator that keeps state can be put back to its seed. */

@@ -19,6 +19,7 @@ export interface SandboxOptions {
   keys: EmulatorContext["keys"];
   now?: () => Date;
   extraChildCompanies?: number;
+  extraWebhooks?: Partial<EmulatorContext["extraWebhooks"]>;
 }
 
 export interface Sandbox {
@@ -55,6 +56,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     baseUrl: () => url,
     now: options.now ?? (() => new Date()),
     extraChildCompanies: options.extraChildCompanies ?? 0,
+    extraWebhooks: {
+      conekta: options.extraWebhooks?.conekta ?? 0,
+      razorpay: options.extraWebhooks?.razorpay ?? 0,
+    },
   };
   const emulators: Sandbox["emulators"] = {
     conekta: createConektaEmulator(context),

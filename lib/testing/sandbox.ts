@@ -1,7 +1,7 @@
 // Test support (not shipped code): the bundled sandbox for one test file.
 import { afterAll, beforeAll } from "vitest";
 import { AppError } from "@/lib/http/errors";
-import { startSandbox, type Sandbox } from "@/lib/sandbox/server";
+import { startSandbox, type Sandbox, type SandboxOptions } from "@/lib/sandbox/server";
 
 export { recordProviderCalls, type SentRequest } from "./provider-calls";
 
@@ -11,11 +11,14 @@ export const SANDBOX_TEST_KEYS = {
   razorpayKeySecret: "s",
 };
 
-/** Starts a sandbox (loopback webhook URLs allowed) before the file's tests and closes it after. */
-export function useSandbox(): () => Sandbox {
+/**
+ * Starts a sandbox (loopback webhook URLs allowed) before the block's tests and closes it after;
+ * `extraWebhooks` fills accounts past a page (lib/sandbox/context.ts).
+ */
+export function useSandbox(options: Pick<SandboxOptions, "extraWebhooks"> = {}): () => Sandbox {
   let sandbox: Sandbox | undefined;
   beforeAll(async () => {
-    sandbox = await startSandbox({ allowLoopback: true, keys: SANDBOX_TEST_KEYS });
+    sandbox = await startSandbox({ allowLoopback: true, keys: SANDBOX_TEST_KEYS, ...options });
   });
   afterAll(async () => {
     await sandbox?.close();

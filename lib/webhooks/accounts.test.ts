@@ -41,7 +41,7 @@ describe("accounts are looked up at the provider, not only checked for their for
     adapter();
     const unknown = "0123456789abcdef01234567";
     const error = await service
-      .listWebhooks("conekta", { account: unknown, language: "en", limit: 10 })
+      .listWebhooks("conekta", { account: unknown, language: "en", limit: 10 }, "test")
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     // The console's own "no such company", found before any webhook call is made for it.

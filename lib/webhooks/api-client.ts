@@ -53,7 +53,7 @@ export async function apiJson<T>(path: string, init?: RequestInit): Promise<T> {
  */
 export function isErrorEnvelope(body: unknown): body is ErrorEnvelope {
   if (typeof body !== "object" || body === null || !("error" in body)) return false;
-  const error = (body).error;
+  const error = body.error;
   if (typeof error !== "object" || error === null) return false;
   const { code, message, requestId } = error as Record<string, unknown>;
   return typeof code === "string" && typeof message === "string" && typeof requestId === "string";

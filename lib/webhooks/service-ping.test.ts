@@ -155,7 +155,7 @@ describe.each(engines)("pings through the webhook service on %s", (engine) => {
   });
 
   it("puts each listed webhook's last ping in the list reply", async () => {
-    const list = await service.listWebhooks("razorpay", { ...scope, limit: 20 });
+    const list = await service.listWebhooks("razorpay", { ...scope, limit: 20 }, "test");
     expect(Object.keys(list.lastPings)).toEqual(["wh_list_1"]);
     expect(list.lastPings.wh_list_1).toMatchObject({ httpStatus: 503, by: "cy@example.test" });
   });

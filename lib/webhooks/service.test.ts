@@ -39,7 +39,10 @@ describe("the webhook service opens only configured Razorpay accounts", () => {
 
   const body = { url: "https://example.com/hook", events: ["payment.captured"] };
   const calls: [string, (account: string) => Promise<unknown>][] = [
-    ["list", (account) => service.listWebhooks("razorpay", { account, language: "en", limit: 10 })],
+    [
+      "list",
+      (account) => service.listWebhooks("razorpay", { account, language: "en", limit: 10 }, "test"),
+    ],
     [
       "get",
       (account) => service.getWebhook("razorpay", { account, language: "en" }, "HwQ8rT2vNp5Kd3"),
@@ -89,7 +92,7 @@ describe("the webhook service opens only configured Razorpay accounts", () => {
   );
 
   it("lets a configured account through to Razorpay", async () => {
-    await service.listWebhooks("razorpay", { account: ALLOWED, language: "en", limit: 10 });
+    await service.listWebhooks("razorpay", { account: ALLOWED, language: "en", limit: 10 }, "test");
     expect(razorpayCalls.sent.map((r) => r.url.pathname)).toEqual([
       `/v2/accounts/${ALLOWED}/webhooks`,
     ]);

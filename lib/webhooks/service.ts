@@ -11,6 +11,7 @@ import { updateActionOf } from "./audit-action";
 import { inCreateFlight } from "./create-flight";
 import { openCursor, sealPageInfo, type CursorBinding } from "./cursor-seal";
 import { getAccount } from "./accounts";
+import { forgetWebhookCount, pageAndCount } from "./count-cache";
 import type { AccountPage, PingResult, ProviderId, Webhook, WebhookPage } from "./model";
 import type { PingSummary } from "./model";
 import { lastPings, pingHistory, sendAndRecordPing } from "./ping-history";
@@ -27,7 +28,8 @@ import {
 /**
  * The webhook service: the one place between the console API and the provider adapters. It checks
  * that the account may be opened before any call, validates input with the schemas the form uses,
- * and adds what the pages need on top of a provider's reply (the count against the limit).
+ * and adds what the pages need on top of a provider's reply (the count against the limit, kept in
+ * ./count-cache.ts).
  */
 
 /** What every page needs to know about this console: which providers it serves, and whether on the sandbox. */
@@ -102,32 +104,24 @@ export interface WebhookListReply extends WebhookPage {
 export async function listWebhooks(
   provider: ProviderId,
   input: ListWebhooksInput,
+  requestId: string,
 ): Promise<WebhookListReply> {
   const { account, q, from, to } = input;
   const binding: CursorBinding = { provider, list: "webhooks", account, q, from, to };
   const cursor = input.cursor ? await openCursor(input.cursor, binding) : undefined;
   const adapter = await openAccount(provider, input);
-  // An unfiltered first page that is the whole list is its own count: one provider call, not two.
-  // Any other page asks for the count alongside, not after (issue 11: a shared count cache next).
-  const whole = !cursor && !q && from === undefined && to === undefined;
-  const [page, used] = whole
-    ? await adapter
-        .listWebhooks(input)
-        .then(
-          async (first) =>
-            [
-              first,
-              first.page.hasMore ? await adapter.countWebhooks(input) : first.data.length,
-            ] as const,
-        )
-    : await Promise.all([adapter.listWebhooks({ ...input, cursor }), adapter.countWebhooks(input)]);
+  const { page, used } = await pageAndCount(
+    adapter,
+    { ...input, cursor },
+    { provider, account, requestId },
+  );
   const pings = await lastPings(
     provider,
     input.account,
     page.data.map((webhook) => webhook.id),
   );
   return {
-    ...page,
+    data: page.data,
     page: await sealPageInfo(page.page, binding),
     quota: { used, max: adapter.webhookLimit },
     lastPings: pings,
@@ -160,7 +154,7 @@ export async function createWebhook(
       ({ value: created }) => created,
       auditOutcomeOf,
     ),
-  );
+  ).finally(() => forgetCountAfterWrite(provider, scope, actor));
   return value;
 }
 
@@ -204,7 +198,15 @@ export async function deleteWebhook(
     () => deleteOrConfirm(adapter, scope, id),
     undefined,
     auditOutcomeOf,
-  );
+  ).finally(() => forgetCountAfterWrite(provider, scope, actor));
+}
+
+/**
+ * A create or delete changes the count, and so may one that failed half-way (a webhook stored
+ * without its events, a reply lost after the provider acted): the cached count goes either way.
+ */
+function forgetCountAfterWrite(provider: ProviderId, scope: AccountScope, actor: Actor) {
+  return forgetWebhookCount({ provider, account: scope.account, requestId: actor.requestId });
 }
 
 /** A write the provider made although its reply was lost is `reconciled` in the audit log. */

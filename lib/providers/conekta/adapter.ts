@@ -5,11 +5,12 @@ import { decodeCursor, encodeCursor } from "@/lib/providers/cursor";
 import type {
   AccountScope,
   ListAccountsInput,
+  ListedWebhooks,
   ListWebhooksInput,
   ProviderAdapter,
 } from "@/lib/providers/types";
 import { isUnchangedMaskedUrl } from "@/lib/webhooks/mask";
-import type { Account, AccountPage, Webhook, WebhookPage } from "@/lib/webhooks/model";
+import type { Account, AccountPage, Webhook } from "@/lib/webhooks/model";
 import type { CreateWebhookInput, UpdateWebhookInput } from "@/lib/webhooks/schemas";
 import { conektaDescriptor } from "./descriptor";
 import { createConektaClient, type ConektaClientConfig, type ConektaScope } from "./client";
@@ -26,6 +27,8 @@ import {
 
 const ACCOUNTS_PAGE_SIZE = 10;
 const MAX_LIST_LIMIT = 250;
+/** 5,000 webhooks, far past Conekta's 10 per environment: a list longer than that is a broken one. */
+const MAX_COUNT_PAGES = 20;
 const cursorSchema = z.union([
   z.object({ next: z.string().min(1) }),
   z.object({ previous: z.string().min(1) }),
@@ -145,34 +148,52 @@ export function createConektaAdapter(
     return toAccount(company);
   }
 
-  async function listWebhooks(input: ListWebhooksInput): Promise<WebhookPage> {
+  async function listWebhooks(input: ListWebhooksInput): Promise<ListedWebhooks> {
     const position = input.cursor ? decodeCursor(input.cursor, cursorSchema) : {};
-    const list = await client.send(conektaWebhookListSchema, () =>
-      client.raw.GET("/webhooks", {
-        params: {
-          query: {
-            limit: Math.min(input.limit, MAX_LIST_LIMIT),
-            search: input.q?.trim() || undefined,
-            ...position,
+    const [list, total] = await Promise.all([
+      client.send(conektaWebhookListSchema, () =>
+        client.raw.GET("/webhooks", {
+          params: {
+            query: {
+              limit: Math.min(input.limit, MAX_LIST_LIMIT),
+              search: input.q?.trim() || undefined,
+              ...position,
+            },
           },
-        },
-        headers: client.headersFor(scopeOf(input)),
-      }),
-    );
+          headers: client.headersFor(scopeOf(input)),
+        }),
+      ),
+      input.withTotal ? countWebhooks(input) : undefined,
+    ]);
     return {
       data: list.data.map((w) => toWebhook(w, input.account)),
       page: toPageInfo(list.data, list.has_more, position).page,
+      ...(total !== undefined ? { total } : {}),
     };
   }
 
+  /**
+   * Counts every page of 250 (Conekta's largest), each asked after the last id of the one before
+   * (`next`) while `has_more` says there is more. A page that does not move the cursor on, or more
+   * than `MAX_COUNT_PAGES` of them, is a list that does not end: an error rather than a wrong count.
+   */
   async function countWebhooks(scope: AccountScope): Promise<number> {
-    const list = await client.send(conektaWebhookListSchema, () =>
-      client.raw.GET("/webhooks", {
-        params: { query: { limit: MAX_LIST_LIMIT } },
-        headers: client.headersFor(scopeOf(scope)),
-      }),
-    );
-    return list.data.length;
+    let count = 0;
+    let next: string | undefined;
+    for (let pageNo = 0; pageNo < MAX_COUNT_PAGES; pageNo++) {
+      const list = await client.send(conektaWebhookListSchema, () =>
+        client.raw.GET("/webhooks", {
+          params: { query: { limit: MAX_LIST_LIMIT, next } },
+          headers: client.headersFor(scopeOf(scope)),
+        }),
+      );
+      count += list.data.length;
+      const last = list.data.at(-1)?.id;
+      if (!list.has_more || last === undefined) return count;
+      if (last === next) break;
+      next = last;
+    }
+    throw AppError.of("provider_error", "providerNonsense", { provider: "Conekta" });
   }
 
   function getRaw(scope: AccountScope, id: string) {

@@ -6,12 +6,13 @@ import { decodeCursor, encodeCursor, offsetCursorSchema } from "@/lib/providers/
 import type {
   AccountScope,
   ListAccountsInput,
+  ListedWebhooks,
   ListWebhooksInput,
   PingInput,
   ProviderAdapter,
 } from "@/lib/providers/types";
 import { isUnchangedMaskedUrl } from "@/lib/webhooks/mask";
-import type { Account, AccountPage, PingReport, Webhook, WebhookPage } from "@/lib/webhooks/model";
+import type { Account, AccountPage, PingReport, Webhook } from "@/lib/webhooks/model";
 import type { CreateWebhookInput, UpdateWebhookInput } from "@/lib/webhooks/schemas";
 import { razorpayDescriptor } from "./descriptor";
 import { createRazorpayClient, type RazorpayClientConfig } from "./client";
@@ -41,6 +42,8 @@ const PING_REFUSED = {
 } as const satisfies Record<PingRefusedError["reason"], ErrorKey>;
 
 const MAX_COUNT = 100;
+/** 2,000 webhooks, far past Razorpay's 30 per account: a list longer than that is a broken one. */
+const MAX_PAGES = 20;
 const ACCOUNTS_PAGE_SIZE = 10;
 
 export function createRazorpayAdapter(config: RazorpayConfig): ProviderAdapter {
@@ -84,43 +87,66 @@ export function createRazorpayAdapter(config: RazorpayConfig): ProviderAdapter {
     return Promise.reject(AppError.of("forbidden", "accountForbidden", { account }));
   }
 
-  /** Every webhook of an account (Razorpay caps them at 30, so this is one call in practice). */
+  /**
+   * Every webhook of an account, in pages of 100 (Razorpay caps an account at 30, so this is one
+   * call in practice). The list is newest first by `skip`, so a webhook created meanwhile shifts the
+   * pages by one: ids seen twice are counted once. It ends on a short page; a full page that brings
+   * nothing new (a `skip` that was not honoured), or more than `MAX_PAGES`, is a list that does not
+   * end: an error rather than a wrong count or a search that never answers.
+   */
   async function listAll(
     account: string,
     range: { from?: number; to?: number } = {},
   ): Promise<RazorpayWebhook[]> {
-    const all: RazorpayWebhook[] = [];
-    for (let skip = 0; ; skip += MAX_COUNT) {
+    const all = new Map<string, RazorpayWebhook>();
+    for (let pageNo = 0; pageNo < MAX_PAGES; pageNo++) {
       const page = await request(razorpayCollectionSchema, "GET", path(account), {
-        query: { count: MAX_COUNT, skip, ...range },
+        query: { count: MAX_COUNT, skip: pageNo * MAX_COUNT, ...range },
       });
-      all.push(...page.items);
-      if (page.items.length < MAX_COUNT) return all;
+      const known = all.size;
+      for (const webhook of page.items) all.set(webhook.id, webhook);
+      if (page.items.length < MAX_COUNT) return [...all.values()];
+      // A full page of nothing new: `skip` was not honoured, and the pages would never end.
+      if (all.size === known) break;
     }
+    // A list that does not end is not one the console can count or search.
+    throw AppError.of("provider_error", "providerNonsense", { provider: "Razorpay" });
   }
 
-  async function listWebhooks(input: ListWebhooksInput): Promise<WebhookPage> {
+  async function listWebhooks(input: ListWebhooksInput): Promise<ListedWebhooks> {
     const offset = input.cursor ? decodeCursor(input.cursor, offsetCursorSchema).o : 0;
     const limit = Math.min(input.limit, MAX_COUNT);
     const range = { from: input.from, to: input.to };
+    const dated = input.from !== undefined || input.to !== undefined;
     const q = input.q?.trim().toLowerCase();
+    // A search without dates reads the whole account: its read is the count, no second one.
+    const countsItself = Boolean(q) && !dated;
+    const counting =
+      input.withTotal && !countsItself ? countWebhooks(input) : Promise.resolve(undefined);
     let items: RazorpayWebhook[];
     let hasMore: boolean;
+    let total: number | undefined;
     if (q) {
       // Razorpay has no search: we search URL and event names over all of the account's webhooks
       // (at most 30) and page the matches ourselves.
-      const matches = (await listAll(input.account, range)).filter(
+      const [all, counted] = await Promise.all([listAll(input.account, range), counting]);
+      const matches = all.filter(
         (w) => w.url.toLowerCase().includes(q) || w.events.some((e) => e.toLowerCase().includes(q)),
       );
       items = matches.slice(offset, offset + limit);
       hasMore = offset + limit < matches.length;
+      total = countsItself ? all.length : counted;
     } else {
       // One more than the page asks for tells whether there is a next page (`count` is not a total).
-      const page = await request(razorpayCollectionSchema, "GET", path(input.account), {
-        query: { count: Math.min(limit + 1, MAX_COUNT), skip: offset, ...range },
-      });
+      const [page, counted] = await Promise.all([
+        request(razorpayCollectionSchema, "GET", path(input.account), {
+          query: { count: Math.min(limit + 1, MAX_COUNT), skip: offset, ...range },
+        }),
+        counting,
+      ]);
       items = page.items.slice(0, limit);
       hasMore = page.items.length > limit;
+      total = counted;
     }
     return {
       data: items.map((w) => toWebhook(w, input.account)),
@@ -129,7 +155,12 @@ export function createRazorpayAdapter(config: RazorpayConfig): ProviderAdapter {
         previous: offset > 0 ? encodeCursor({ o: Math.max(0, offset - limit) }) : null,
         hasMore,
       },
+      ...(input.withTotal && total !== undefined ? { total } : {}),
     };
+  }
+
+  async function countWebhooks(scope: AccountScope): Promise<number> {
+    return (await listAll(scope.account)).length;
   }
 
   const getRaw = (scope: AccountScope, id: string) =>
@@ -207,7 +238,7 @@ export function createRazorpayAdapter(config: RazorpayConfig): ProviderAdapter {
     getAccount,
     eventCatalogue: () => RAZORPAY_EVENT_GROUPS.map((g) => ({ id: g.key, events: [...g.events] })),
     listWebhooks,
-    countWebhooks: async (scope) => (await listAll(scope.account)).length,
+    countWebhooks,
     getWebhook: async (scope, id) => toWebhook(await getRaw(scope, id), scope.account),
     createWebhook,
     updateWebhook,

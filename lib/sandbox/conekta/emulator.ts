@@ -97,7 +97,10 @@ export function createConektaEmulator(context: EmulatorContext): Emulator {
   // Seeded on first use: the demo receivers' URLs need the sandbox's address, known after listen.
   let store: ConektaStore | undefined;
   const currentStore = () =>
-    (store ??= createSeededStore(context.baseUrl(), context.extraChildCompanies));
+    (store ??= createSeededStore(context.baseUrl(), {
+      childCompanies: context.extraChildCompanies,
+      webhooks: context.extraWebhooks.conekta,
+    }));
 
   let quirks = quirksSchema.parse({});
 

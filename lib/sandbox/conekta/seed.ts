@@ -135,9 +135,13 @@ const CHILDREN: { id: string; name: string; webhooks: WebhookSeed[] }[] = [
 /**
  * A store holding the demo data; `baseUrl` is the sandbox's own, for the demo receivers. `extra`
  * generated child companies ("Sucursal 0001", …, without webhooks) let a benchmark measure the
- * console against a holding with thousands of them.
+ * console against a holding with thousands of them; extra webhooks in the holding (past Conekta's
+ * limit of 10, which only a create checks) let a test count past a page of 250.
  */
-export function createSeededStore(baseUrl: string, extra = 0): ConektaStore {
+export function createSeededStore(
+  baseUrl: string,
+  extra: { childCompanies?: number; webhooks?: number } = {},
+): ConektaStore {
   const store = new ConektaStore({
     id: CONEKTA_SEED.parentCompanyId,
     name: CONEKTA_SEED.parentCompanyName,
@@ -157,7 +161,7 @@ export function createSeededStore(baseUrl: string, extra = 0): ConektaStore {
     });
     addWebhooks(child.id, child.webhooks);
   }
-  for (let n = 1; n <= extra; n++) {
+  for (let n = 1; n <= (extra.childCompanies ?? 0); n++) {
     const createdAt = at(60) + n;
     store.addCompany({
       id: seedId(createdAt, 100_000 + n),
@@ -166,6 +170,14 @@ export function createSeededStore(baseUrl: string, extra = 0): ConektaStore {
       createdAt,
     });
   }
+  addWebhooks(
+    store.parent.id,
+    Array.from({ length: extra.webhooks ?? 0 }, (_, i) => ({
+      // Older than the demo webhooks, so that the demo's first pages stay as they are.
+      id: seedId(at(20) + i, 400_000 + i),
+      receiver: `ok/extra-${i + 1}`,
+    })),
+  );
   for (const event of seedEvents(store)) store.addEvent(event);
   return store;
 }

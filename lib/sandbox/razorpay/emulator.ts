@@ -21,7 +21,7 @@ export function createRazorpayEmulator(context: EmulatorContext): Emulator {
   const getStore = (): RazorpayStore => {
     if (!store) {
       store = new RazorpayStore(context.now, serviceFor(context.keys.razorpayKeyId));
-      seedRazorpayStore(store, context.baseUrl());
+      seedRazorpayStore(store, context.baseUrl(), context.extraWebhooks.razorpay);
     }
     return store;
   };

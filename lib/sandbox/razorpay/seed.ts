@@ -205,8 +205,12 @@ const SEED_WEBHOOKS: SeedWebhook[] = [
 
 const DAY = 86_400;
 
-/** Fills an empty store with the demo accounts and webhooks, dated relative to now. */
-export function seedRazorpayStore(store: RazorpayStore, baseUrl: string): void {
+/**
+ * Fills an empty store with the demo accounts and webhooks, dated relative to now; `extra`
+ * generated webhooks in Tienda Aurora (past Razorpay's 30, which only a create checks) let a test
+ * count past a page of 100.
+ */
+export function seedRazorpayStore(store: RazorpayStore, baseUrl: string, extra = 0): void {
   for (const account of SANDBOX_RAZORPAY_ACCOUNTS) {
     store.addAccount({ id: account.id, name: account.name, features: FEATURES[account.id] ?? [] });
   }
@@ -226,6 +230,22 @@ export function seedRazorpayStore(store: RazorpayStore, baseUrl: string): void {
       secret: seed.secret,
       active: seed.active ?? true,
       events: seed.events,
+    });
+  }
+  for (let n = 1; n <= extra; n++) {
+    // Older than every demo webhook, so that the demo's first pages stay as they are.
+    const createdAt = now - 60 * DAY - n * 60;
+    store.insert({
+      id: `Xtra${String(n).padStart(10, "0")}`,
+      accountId: aurora.id,
+      createdAt,
+      updatedAt: createdAt,
+      disabledAt: 0,
+      url: `${baseUrl}/receivers/ok/aurora-extra-${n}`,
+      alertEmail: "",
+      secret: undefined,
+      active: true,
+      events: ["payment.captured"],
     });
   }
 }

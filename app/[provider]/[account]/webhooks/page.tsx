@@ -37,7 +37,7 @@ async function prefetchFirstPage(provider: ProviderId, account: string, language
   try {
     let timer: NodeJS.Timeout | undefined;
     const reply = await Promise.race([
-      listWebhooks(provider, { account, language, limit: 20 }),
+      listWebhooks(provider, { account, language, limit: 20 }, "list-prefetch"),
       new Promise<null>((resolve) => {
         timer = setTimeout(() => resolve(null), PREFETCH_DEADLINE_MS);
       }),

@@ -22,12 +22,12 @@ const listQuery = z.object({
 export const GET = route(
   accountParams,
   { permission: "webhooks:read" },
-  ({ req, params, language }) =>
-    listWebhooks(params.provider, {
-      account: params.account,
-      language,
-      ...parseQuery(req, listQuery),
-    }),
+  ({ req, params, language, requestId }) =>
+    listWebhooks(
+      params.provider,
+      { account: params.account, language, ...parseQuery(req, listQuery) },
+      requestId,
+    ),
 );
 
 // POST /api/{provider}/{account}/webhooks: register a webhook (201); with an Idempotency-Key, a
