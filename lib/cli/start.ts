@@ -4,57 +4,15 @@
  * `--no-sandbox` leaves the sandbox to someone else, `--no-build` serves the build as it is, and
  * `--dev` runs Next's dev server instead.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
-import path from "node:path";
 import { ConfigError, parseEnv, parseSandboxEnv } from "../env";
+import { ensureBuild } from "./build";
 
-const root = process.cwd();
 const args = new Set(process.argv.slice(2));
 const dev = args.has("--dev");
 
 function fail(message: string): never {
   console.error(message);
   process.exit(1);
-}
-
-/** The newest modification time under the app's sources, to tell whether the build is stale. */
-function newestSource(): number {
-  let newest = 0;
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else newest = Math.max(newest, statSync(full).mtimeMs);
-    }
-  };
-  for (const dir of ["app", "components", "lib", "public"]) if (existsSync(dir)) walk(dir);
-  for (const file of [
-    "proxy.ts",
-    "instrumentation.ts",
-    "next.config.mjs",
-    "package-lock.json",
-    "tailwind.config.ts",
-    "postcss.config.mjs",
-  ]) {
-    if (existsSync(file)) newest = Math.max(newest, statSync(file).mtimeMs);
-  }
-  return newest;
-}
-
-function ensureBuild() {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  if (existsSync(buildId) && statSync(buildId).mtimeMs >= newestSource()) return;
-  console.log(
-    existsSync(buildId)
-      ? "Sources changed since the last build; rebuilding…"
-      : "No build yet; building the console (about a minute)…",
-  );
-  const result = spawnSync("npx", ["next", "build"], {
-    stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  if (result.status !== 0) fail("The build failed; see the messages above.");
 }
 
 async function main() {
@@ -67,7 +25,8 @@ async function main() {
     throw error;
   }
   // `--no-build`: serve the build as it is (a second instance beside one that just built it).
-  if (!dev && !args.has("--no-build")) ensureBuild();
+  if (!dev && !args.has("--no-build") && !ensureBuild())
+    fail("The build failed; see the messages above.");
   Object.assign(process.env, {
     NODE_ENV: dev ? "development" : "production",
     NEXT_TELEMETRY_DISABLED: "1",

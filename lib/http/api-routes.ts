@@ -26,6 +26,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   { pattern: "/api/auth/password", methods: ["POST"] },
   { pattern: "/api/auth/sign-in", methods: ["POST"] },
   { pattern: "/api/auth/sign-out", methods: ["POST"] },
+  { pattern: "/api/health", methods: ["GET"] },
   { pattern: "/api/me", methods: ["GET"] },
   { pattern: "/api/users", methods: ["GET", "POST"] },
   { pattern: "/api/users/[id]", methods: ["GET", "PATCH"] },

@@ -47,7 +47,13 @@ describe("the sandbox's call recorder", () => {
       data: { seq: number; provider: string; method: string; path: string }[];
     };
     expect(reply.data).toEqual([
-      { seq: last + 1, provider: "conekta", method: "GET", path: "/conekta/webhooks" },
+      {
+        seq: last + 1,
+        provider: "conekta",
+        method: "GET",
+        path: "/conekta/webhooks",
+        at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as string,
+      },
     ]);
     expect(reply.last).toBe(last + 1);
   });

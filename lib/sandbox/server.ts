@@ -45,6 +45,8 @@ export interface ProviderCall {
   provider: Emulator["name"];
   method: string;
   path: string;
+  /** When the sandbox got it (ISO 8601, ms): `npm run bench` times a ping's delivery from it. */
+  at: string;
 }
 
 /** Starts the emulator of both providers on one HTTP server (see lib/sandbox/README.md). */
@@ -102,6 +104,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         provider: prefix,
         method: req.method ?? "GET",
         path: requestUrl.pathname,
+        at: new Date().toISOString(),
       });
       if (calls.length > MAX_CALLS) calls.splice(0, calls.length - MAX_CALLS);
       const sandboxRequest: SandboxRequest = {
