@@ -15,7 +15,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { request, type IncomingMessage } from "node:http";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import type { Duplex, Readable } from "node:stream";
 import path from "node:path";
@@ -24,6 +23,7 @@ import fc from "fast-check";
 import { SANDBOX_DEMO_USERS, SANDBOX_KEYS, SANDBOX_PASSWORD } from "../sandbox/defaults";
 import { fuzzRequest, type FuzzRequest, type Known } from "../testing/fuzz/requests";
 import { checkReply, type Reply } from "../testing/fuzz/invariants";
+import { freePort } from "../utils/free-port";
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -66,17 +66,6 @@ function reexecIsolated(): never {
     );
   }
   process.exit(result.status);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** A reply's status and headers, and its body read to the end from `body` after `head`. */

@@ -1,11 +1,11 @@
 // A real, throwaway PostgreSQL server for tests: its own data directory, port and socket, gone after stop().
 import { execFile, execFileSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
+import { freePort } from "../utils/free-port";
 
 const run = promisify(execFile);
 
@@ -31,18 +31,6 @@ function findPgBin(): string {
   const found = candidates.find(hasTools);
   if (!found) throw new Error(NOT_INSTALLED);
   return found;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => (port ? resolve(port) : reject(new Error("could not pick a free port"))));
-    });
-  });
 }
 
 type PostgresServer = { url: string; port: number; stop(): Promise<void> };

@@ -5,12 +5,12 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { request } from "undici";
 import { SANDBOX_PASSWORD } from "@/lib/sandbox/defaults";
+import { freePort } from "../../utils/free-port";
 
 export interface RunningConsole {
   url: string;
@@ -23,21 +23,6 @@ export interface RunningConsole {
   /** `name=value; …` of a signed-in demo user, for the Cookie header. */
   signIn(email: string): Promise<string>;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address
-          ? resolve(address.port)
-          : reject(new Error("no port")),
-      );
-    });
-  });
 }
 
 async function waitUntilUp(url: string, child: ChildProcess, logFile: string): Promise<void> {
