@@ -1,5 +1,4 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
-import { Suspense } from "react";
 import { WebhooksView } from "@/components/webhooks/webhooks-view";
 import { getLanguage } from "@/lib/i18n/server";
 import { logError } from "@/lib/http/log";
@@ -65,15 +64,16 @@ export default async function WebhooksPage({
     plain ? prefetchFirstPage(provider.id, account, language) : undefined,
   ]);
   return (
+    // No Suspense boundary of its own: the list hydrates with the rest of the page, so its server-
+    // rendered search box and rows never take input before React does (text typed into a box
+    // hydrated later would be lost). Pages render per request, so useSearchParams needs none.
     <HydrationBoundary state={state}>
-      <Suspense>
-        <WebhooksView
-          provider={provider.id}
-          providerName={provider.displayName}
-          account={account}
-          currentAccount={current}
-        />
-      </Suspense>
+      <WebhooksView
+        provider={provider.id}
+        providerName={provider.displayName}
+        account={account}
+        currentAccount={current}
+      />
     </HydrationBoundary>
   );
 }
