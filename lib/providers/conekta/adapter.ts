@@ -110,15 +110,18 @@ export function createConektaAdapter(
           headers: client.headersFor({ language }),
         }),
       ),
-      holding(language),
+      // Only a page that may be the first shows the holding: a later page never asks its name.
+      "next" in position ? null : holding(language),
     ]);
     const { onFirstPage, page } = toPageInfo(list.data, list.has_more, position);
     // The holding's own webhooks come first, on the first page, as the account "default"; a search
     // finds it by its name, by "holding" or by "default".
     const needle = search?.toLowerCase();
-    const found =
-      !needle || `${own.name} holding default`.toLowerCase().includes(needle) ? [own] : [];
-    return { data: [...(onFirstPage ? found : []), ...list.data.map(toAccount)], page };
+    const shown =
+      own &&
+      onFirstPage &&
+      (!needle || `${own.name} holding default`.toLowerCase().includes(needle));
+    return { data: [...(shown ? [own] : []), ...list.data.map(toAccount)], page };
   }
 
   function assertAccount({ account }: AccountScope): Promise<void> {
