@@ -85,10 +85,10 @@ describe("a Lighthouse result as the bench keeps it", () => {
       ),
     );
     expect(failing.accessibility).toEqual([
-      { id: "target-size", note: "×2 e.g. tbody > tr > td > button#select" },
+      { id: "target-size", weight: 7, note: "×2 e.g. tbody > tr > td > button#select" },
     ]);
     expect(failing["best-practices"]).toEqual([
-      { id: "inspector-issues", note: "×2 Content security policy" },
+      { id: "inspector-issues", weight: 1, note: "×2 Content security policy" },
     ]);
   });
 
@@ -123,9 +123,9 @@ describe("a Lighthouse result as the bench keeps it", () => {
       ),
     );
     expect(failing.performance).toEqual([
-      { id: "total-blocking-time", note: "220 ms" },
-      { id: "largest-contentful-paint", note: "2.6 s" },
-      { id: "unused-javascript", note: "Potential savings of 51 KiB" },
+      { id: "total-blocking-time", weight: 30, note: "220 ms" },
+      { id: "largest-contentful-paint", weight: 25, note: "2.6 s" },
+      { id: "unused-javascript", weight: 0, note: "Potential savings of 51 KiB" },
     ]);
   });
 
@@ -157,8 +157,9 @@ describe("Lighthouse's figures", () => {
     scores: { performance, accessibility: 100, "best-practices": 100 },
     failing: { performance: failing, accessibility: [], "best-practices": [] },
   });
-  const lcp = { id: "largest-contentful-paint", note: "2.9 s" };
-  const tbt = { id: "total-blocking-time", note: "220 ms" };
+  const lcp = { id: "largest-contentful-paint", weight: 25, note: "2.9 s" };
+  const tbt = { id: "total-blocking-time", weight: 30, note: "220 ms" };
+  const bootup = { id: "bootup-time", weight: 0, note: "1.9 s" };
 
   it("gives every category × page × form factor, performance first, beside its target", () => {
     const figures = lighthouseFigures([]);
@@ -187,9 +188,10 @@ describe("Lighthouse's figures", () => {
 
   it("takes the median of the rounds and names what cost points in any round when it misses", () => {
     const runs: LighthouseRun[] = [
-      { page: "form", formFactor: "mobile", summary: summary(91, [tbt, lcp]) },
-      { page: "form", formFactor: "mobile", summary: summary(85, [tbt]) },
-      { page: "form", formFactor: "mobile", summary: summary(94, [tbt]) },
+      { page: "form", formFactor: "mobile", summary: summary(91, [tbt]) },
+      // Lighthouse lists by weight within a run; across runs the heaviest comes first still.
+      { page: "form", formFactor: "mobile", summary: summary(85, [tbt, bootup]) },
+      { page: "form", formFactor: "mobile", summary: summary(94, [tbt, lcp]) },
       { page: "list", formFactor: "mobile", summary: summary(100) },
       { page: "list", formFactor: "mobile", summary: summary(95, [lcp]) },
       { page: "list", formFactor: "mobile", summary: summary(98) },
@@ -199,7 +201,7 @@ describe("Lighthouse's figures", () => {
     expect(form.value).toBe(91);
     expect(passes(form)).toBe(false);
     expect(form.detail).toBe(
-      "rounds 91 85 94; failing: total-blocking-time 220 ms, largest-contentful-paint 2.9 s (1 of 3)",
+      "rounds 91 85 94; failing: total-blocking-time 220 ms, largest-contentful-paint 2.9 s (1 of 3), bootup-time 1.9 s (1 of 3)",
     );
     const list = byName.get("Lighthouse list mobile, performance")!;
     expect(list.value).toBe(98);
@@ -210,7 +212,7 @@ describe("Lighthouse's figures", () => {
   });
 
   it("scores from the rounds that ran, says why the others did not, and lists at most six audits", () => {
-    const many = Array.from({ length: 8 }, (_, i) => ({ id: `audit-${i}` }));
+    const many = Array.from({ length: 8 }, (_, i) => ({ id: `audit-${i}`, weight: 8 - i }));
     const runs: LighthouseRun[] = [
       { page: "list", formFactor: "desktop", summary: failedRun(new Error("Chrome exited")) },
       { page: "list", formFactor: "desktop", summary: summary(80, many) },

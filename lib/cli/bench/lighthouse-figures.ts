@@ -46,6 +46,8 @@ export interface LighthouseResult {
 /** One audit that cost points: `target-size ×65 e.g. td > button`, `largest-contentful-paint 3.1 s`. */
 export interface FailingAudit {
   id: string;
+  /** Its weight in the category's score: the heaviest is listed first. */
+  weight: number;
   /** What the audit measured or how many elements failed, when it says. */
   note?: string;
 }
@@ -91,7 +93,7 @@ function itemsNote(items: unknown[]): string {
 
 function failingAudits(lhr: LighthouseResult, category: Category): FailingAudit[] {
   const refs = lhr.categories[category]?.auditRefs ?? [];
-  const failing: (FailingAudit & { weight: number })[] = [];
+  const failing: FailingAudit[] = [];
   for (const ref of refs) {
     const audit = lhr.audits[ref.id];
     if (!audit || audit.score === null || !SCORED.has(audit.scoreDisplayMode)) continue;
@@ -110,9 +112,7 @@ function failingAudits(lhr: LighthouseResult, category: Category): FailingAudit[
     failing.push({ id: ref.id, weight: ref.weight, ...(note ? { note: clip(note) } : {}) });
   }
   // The heaviest first: a metric before the opportunities that would move it.
-  return failing
-    .sort((a, b) => b.weight - a.weight)
-    .map(({ id, note }) => (note ? { id, note } : { id }));
+  return failing.sort((a, b) => b.weight - a.weight);
 }
 
 /** A Lighthouse result as the bench keeps it: scores out of 100 and the audits that cost points. */
@@ -142,19 +142,24 @@ export function failedRun(error: unknown): LighthouseSummary {
   return { scores, failing, error: clip(message.split("\n")[0]!) };
 }
 
-/** `id note` for each audit, with `(2 of 3)` when it failed in some rounds only. */
+/**
+ * `id note` for each audit that failed in any run, the heaviest first, then the most frequent,
+ * with `(2 of 3)` when it failed in some runs only.
+ */
 function describeFailing(perRun: FailingAudit[][]): string {
-  const seen = new Map<string, { note?: string; runs: number }>();
+  const seen = new Map<string, FailingAudit & { runs: number }>();
   for (const audits of perRun)
-    for (const { id, note } of audits) {
-      const entry = seen.get(id);
+    for (const audit of audits) {
+      const entry = seen.get(audit.id);
       if (entry) entry.runs++;
-      else seen.set(id, { note, runs: 1 });
+      else seen.set(audit.id, { ...audit, runs: 1 });
     }
-  const described = [...seen].map(
-    ([id, { note, runs }]) =>
-      `${id}${note ? ` ${note}` : ""}${runs < perRun.length ? ` (${runs} of ${perRun.length})` : ""}`,
-  );
+  const described = [...seen.values()]
+    .sort((a, b) => b.weight - a.weight || b.runs - a.runs)
+    .map(
+      ({ id, note, runs }) =>
+        `${id}${note ? ` ${note}` : ""}${runs < perRun.length ? ` (${runs} of ${perRun.length})` : ""}`,
+    );
   const rest = described.length - MAX_LISTED;
   return [...described.slice(0, MAX_LISTED), ...(rest > 0 ? [`${rest} more`] : [])].join(", ");
 }
