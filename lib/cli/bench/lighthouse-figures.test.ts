@@ -32,9 +32,11 @@ const ALL_GOOD = { performance: 1, accessibility: 1, "best-practices": 1 };
 
 describe("a Lighthouse result as the bench keeps it", () => {
   it("shows scores out of 100, rounded as Lighthouse's report does", () => {
-    const { scores, failing, error } = summarize(
-      lhr({ performance: 0.945, accessibility: 0.96, "best-practices": 1 }),
-    );
+    const { scores, failing, error, benchmarkIndex } = summarize({
+      ...lhr({ performance: 0.945, accessibility: 0.96, "best-practices": 1 }),
+      environment: { benchmarkIndex: 1834.6 },
+    });
+    expect(benchmarkIndex).toBe(1835);
     expect(scores).toEqual({ performance: 95, accessibility: 96, "best-practices": 100 });
     expect(failing).toEqual({ performance: [], accessibility: [], "best-practices": [] });
     expect(error).toBeUndefined();
@@ -192,9 +194,13 @@ describe("Lighthouse's figures", () => {
       // Lighthouse lists by weight within a run; across runs the heaviest comes first still.
       { page: "form", formFactor: "mobile", summary: summary(85, [tbt, bootup]) },
       { page: "form", formFactor: "mobile", summary: summary(94, [tbt, lcp]) },
-      { page: "list", formFactor: "mobile", summary: summary(100) },
-      { page: "list", formFactor: "mobile", summary: summary(95, [lcp]) },
-      { page: "list", formFactor: "mobile", summary: summary(98) },
+      { page: "list", formFactor: "mobile", summary: { ...summary(100), benchmarkIndex: 2400 } },
+      {
+        page: "list",
+        formFactor: "mobile",
+        summary: { ...summary(95, [lcp]), benchmarkIndex: 900 },
+      },
+      { page: "list", formFactor: "mobile", summary: { ...summary(98), benchmarkIndex: 2100 } },
     ];
     const byName = new Map(lighthouseFigures(runs).map((f) => [f.figure, f]));
     const form = byName.get("Lighthouse form mobile, performance")!;
@@ -206,9 +212,11 @@ describe("Lighthouse's figures", () => {
     const list = byName.get("Lighthouse list mobile, performance")!;
     expect(list.value).toBe(98);
     expect(passes(list)).toBe(true);
-    // A pass names no audit, though one round had one.
-    expect(list.detail).toBe("rounds 100 95 98");
-    expect(passes(byName.get("Lighthouse list mobile, accessibility")!)).toBe(true);
+    // A pass names no audit, though one round had one; the host's CPU index is a median too.
+    expect(list.detail).toBe("rounds 100 95 98; CPU index 2100");
+    const accessibility = byName.get("Lighthouse list mobile, accessibility")!;
+    expect(passes(accessibility)).toBe(true);
+    expect(accessibility.detail).toBe("rounds 100 100 100");
   });
 
   it("scores from the rounds that ran, says why the others did not, and lists at most six audits", () => {

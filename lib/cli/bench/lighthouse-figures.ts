@@ -41,6 +41,8 @@ export interface LighthouseResult {
     }
   >;
   runtimeError?: { code: string; message: string };
+  /** Lighthouse's measure of the host's CPU speed (a 2-core machine under load: around 1,000–2,500). */
+  environment?: { benchmarkIndex: number };
 }
 
 /** One audit that cost points: `target-size ×65 e.g. td > button`, `largest-contentful-paint 3.1 s`. */
@@ -58,6 +60,11 @@ export interface LighthouseSummary {
   failing: Record<Category, FailingAudit[]>;
   /** Lighthouse's own runtime error (`NO_FCP`, …), when the run failed. */
   error?: string;
+  /**
+   * The host's CPU index during the run. Mobile runs scale the page's measured CPU time by 4, so
+   * a busy machine (a low index) costs performance points that a user's phone would not.
+   */
+  benchmarkIndex?: number;
 }
 
 export interface LighthouseRun {
@@ -125,9 +132,13 @@ export function summarize(lhr: LighthouseResult): LighthouseSummary {
     scores[category] = score === null ? null : Math.round(score * 100);
     failing[category] = lhr.runtimeError ? [] : failingAudits(lhr, category);
   }
-  return lhr.runtimeError
-    ? { scores, failing, error: `${lhr.runtimeError.code}: ${lhr.runtimeError.message}` }
-    : { scores, failing };
+  const benchmarkIndex = lhr.environment?.benchmarkIndex;
+  return {
+    scores,
+    failing,
+    ...(lhr.runtimeError ? { error: `${lhr.runtimeError.code}: ${lhr.runtimeError.message}` } : {}),
+    ...(benchmarkIndex === undefined ? {} : { benchmarkIndex: Math.round(benchmarkIndex) }),
+  };
 }
 
 /** A run that Lighthouse could not finish: no scores, and why. */
@@ -194,6 +205,9 @@ export function lighthouseFigures(runs: readonly LighthouseRun[]): Figure[] {
           ...new Set(mine.flatMap((r) => (r.summary.error ? [r.summary.error] : []))),
         ];
         if (errors.length > 0) parts.push(`failed: ${errors.join("; ")}`);
+        const indexes = mine.flatMap((r) => r.summary.benchmarkIndex ?? []);
+        if (category === "performance" && indexes.length > 0)
+          parts.push(`CPU index ${median(indexes)}`);
         if (!(value >= target)) {
           const failing = describeFailing(mine.map((r) => r.summary.failing[category]));
           if (failing) parts.push(`failing: ${failing}`);
