@@ -155,7 +155,8 @@ export function failedRun(error: unknown): LighthouseSummary {
 
 /**
  * `id note` for each audit that failed in any run, the heaviest first, then the most frequent,
- * with `(2 of 3)` when it failed in some runs only.
+ * with `(2 of 3)` when it failed in some runs only. The note is the first run's that has one:
+ * `perRun` comes with the run nearest the median first.
  */
 function describeFailing(perRun: FailingAudit[][]): string {
   const seen = new Map<string, FailingAudit & { runs: number }>();
@@ -209,7 +210,14 @@ export function lighthouseFigures(runs: readonly LighthouseRun[]): Figure[] {
         if (category === "performance" && indexes.length > 0)
           parts.push(`CPU index ${median(indexes)}`);
         if (!(value >= target)) {
-          const failing = describeFailing(mine.map((r) => r.summary.failing[category]));
+          // The audits' notes (`2.9 s`) from the run whose score is the median, or nearest it.
+          const distance = (r: LighthouseRun) =>
+            Math.abs((r.summary.scores[category] ?? Number.POSITIVE_INFINITY) - value);
+          const failing = describeFailing(
+            [...mine]
+              .sort((a, b) => distance(a) - distance(b))
+              .map((r) => r.summary.failing[category]),
+          );
           if (failing) parts.push(`failing: ${failing}`);
         }
         figures.push({
