@@ -13,6 +13,9 @@
  *   the build's manifests: lib/cli/bundle-size.ts).
  * - a Conekta ping in Chromium: click to toast, against the sandbox's delivery to the receiver.
  * - the console's resident memory after 10,000 list requests.
+ * - Lighthouse on the list and form pages, mobile and desktop: performance, accessibility and best
+ *   practices, with the audits that cost points (lib/cli/bench/lighthouse.ts). `--only lighthouse`
+ *   runs this part alone.
  *
  * Rounds interleave (latency and throughput of every target in each round, order rotating), and
  * each figure is the median of the rounds, so that noise on a shared machine hits both sides of a
@@ -25,6 +28,8 @@ import { startConsole, type RunningConsole } from "./bench/console";
 import { figuresOf, type ServerMeasures } from "./bench/figures";
 import { alternate, quantile, saturate, send, type Failures } from "./bench/load";
 import { timePings } from "./bench/ping";
+import { runLighthouse } from "./bench/lighthouse";
+import { lighthouseFigures } from "./bench/lighthouse-figures";
 import { formatTable, passes, type Figure } from "./bench/report";
 import { checkDirectIsFaithful, PROVIDERS, targetsOf } from "./bench/routes";
 
@@ -100,18 +105,35 @@ async function measureServer(
   return { cookie, latency, load, failures, listRequests, rssAtStartMb, rssMb };
 }
 
+/** The part named by `--only PART`, or every part. */
+function onlyPart(): "lighthouse" | undefined {
+  const at = process.argv.indexOf("--only");
+  if (at === -1) return undefined;
+  const part = process.argv[at + 1];
+  if (part !== "lighthouse") throw new Error(`--only takes lighthouse, not ${part ?? "nothing"}`);
+  return part;
+}
+
 async function main() {
   const json = process.argv.includes("--json");
+  const only = onlyPart();
   if (!ensureBuild()) throw new Error("the build failed; see the messages above");
   const running = await startConsole();
   let figures: Figure[];
   try {
-    const server = await measureServer(running);
-    // After the load, on a warm server; the first ping is a warm-up and does not count.
-    const pings = (
-      await timePings(running.url, running.sandboxUrl, server.cookie, PINGS + 1)
-    ).slice(1);
-    figures = figuresOf(server, pings);
+    if (only === "lighthouse") {
+      const cookie = await running.signIn("support@sandbox.test");
+      figures = lighthouseFigures(await runLighthouse(running.url, cookie, ROUNDS));
+    } else {
+      const server = await measureServer(running);
+      // After the load, on a warm server; the first ping is a warm-up and does not count.
+      const pings = (
+        await timePings(running.url, running.sandboxUrl, server.cookie, PINGS + 1)
+      ).slice(1);
+      // Last: the pages as a person loads them, after the load is over.
+      const lighthouse = await runLighthouse(running.url, server.cookie, ROUNDS);
+      figures = [...figuresOf(server, pings), ...lighthouseFigures(lighthouse)];
+    }
   } catch (error) {
     const output = readFileSync(running.logFile, "utf8").split("\n").slice(-40).join("\n");
     console.error(`The console's last output:\n${output}`);
