@@ -23,7 +23,7 @@ beforeAll(() => {
       disconnect() {}
     },
   );
-  window.matchMedia ??= ((query: string) => ({
+  vi.stubGlobal("matchMedia", (query: string) => ({
     matches: false,
     media: query,
     onchange: null,
@@ -32,7 +32,7 @@ beforeAll(() => {
     addListener: () => undefined,
     removeListener: () => undefined,
     dispatchEvent: () => false,
-  })) as typeof window.matchMedia;
+  }));
 });
 afterEach(cleanup);
 
