@@ -7,7 +7,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useCombobox } from "downshift";
 import { ChevronsUpDown, Loader2 } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useId, useLayoutEffect, useState } from "react";
 import { useDebounce } from "use-debounce";
 import { useTranslations } from "use-intl";
 import type { Account, ProviderId } from "@/lib/webhooks/model";
@@ -54,12 +54,16 @@ export function AccountCombobox({
   const [typed, setTyped] = useState(start.text);
   const [query] = useDebounce(typed.trim(), 250);
   const [open, setOpen] = useState(start.open);
-  // At mount, this input replaces the one the person was in: it takes focus, the caret at the end.
-  const [takeFocus] = useState(() => (node: HTMLInputElement | null) => {
-    if (!node || !start.focused) return;
-    node.focus();
-    node.setSelectionRange(start.text.length, start.text.length);
-  });
+  const inputId = useId();
+  useLayoutEffect(() => {
+    // Once, at mount: this input replaced the one the person was in; it takes focus, the caret
+    // after what was typed there.
+    const input = document.getElementById(inputId);
+    if (!start.focused || !(input instanceof HTMLInputElement)) return;
+    input.focus();
+    input.setSelectionRange(start.text.length, start.text.length);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const accounts = useInfiniteQuery({ ...accountQueries.search(provider, query), enabled: open });
 
   const loaded = accounts.data?.pages.flatMap((p) => p.data) ?? [];
@@ -79,6 +83,7 @@ export function AccountCombobox({
 
   const combobox = useCombobox<Item>({
     items,
+    inputId,
     initialInputValue: start.text,
     initialIsOpen: start.open,
     // The input's text stays downshift's own state: downshift calls onInputValueChange after
@@ -121,7 +126,7 @@ export function AccountCombobox({
         <input
           // No open-on-focus: downshift opens the list on click (and on typing or ArrowDown), and a
           // click would otherwise open it on focus and close it again at once.
-          {...combobox.getInputProps({ ref: takeFocus })}
+          {...combobox.getInputProps()}
           // What the provider's accounts are: a holding's child companies, a partner's sub-merchants.
           placeholder={
             combobox.isOpen
