@@ -37,9 +37,12 @@ export function AccountSwitcher(props: {
   }
 
   const { provider, account, currentAccount } = props;
+  // A press or a key asks for the list: the combobox replaces this input as soon as its code is
+  // here, with focus. Focus alone only loads the code: replacing the input a keyboard user is on
+  // would move their focus under them.
   const ask = () => {
     setWanted(true);
-    setStart((s) => ({ ...s, open: true }));
+    setStart((s) => ({ ...s, open: true, focused: true }));
   };
   const currentName = accountNameOf(
     currentAccount ?? { provider, id: account, name: account },
@@ -65,7 +68,7 @@ export function AccountSwitcher(props: {
           value={start.text}
           placeholder={currentName}
           onFocus={() => {
-            setWanted(true);
+            void combobox.load().catch(() => undefined);
             setStart((s) => ({ ...s, focused: true }));
           }}
           onBlur={() => setStart((s) => ({ ...s, focused: false }))}
@@ -78,7 +81,7 @@ export function AccountSwitcher(props: {
           onChange={(event) => {
             const text = event.target.value;
             setWanted(true);
-            setStart((s) => ({ ...s, text, open: true }));
+            setStart((s) => ({ ...s, text, open: true, focused: true }));
           }}
           className="h-full min-w-0 flex-1 rounded-md bg-transparent px-3 text-sm outline-none placeholder:text-slate-900"
         />

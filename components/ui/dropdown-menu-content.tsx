@@ -1,7 +1,7 @@
 "use client";
 
 import * as Menu from "@radix-ui/react-dropdown-menu";
-import { useLayoutEffect, useRef, type ComponentProps, type ReactNode } from "react";
+import { useCallback, useLayoutEffect, useRef, type ComponentProps, type ReactNode } from "react";
 import { cn } from "@/lib/utils/cn";
 
 /**
@@ -15,6 +15,7 @@ export function DropdownMenuContent({
   open,
   onOpenChange,
   focusTrigger,
+  focusFirstItem,
 }: {
   trigger: ReactNode;
   children: ReactNode;
@@ -23,8 +24,19 @@ export function DropdownMenuContent({
   onOpenChange: (open: boolean) => void;
   /** The button had focus when this replaced it: give the new one focus. */
   focusTrigger: boolean;
+  /** It opens from a key pressed on the light button: focus goes to the first item, as Radix does. */
+  focusFirstItem: boolean;
 }) {
   const button = useRef<HTMLButtonElement>(null);
+  const firstItemFocused = useRef(!focusFirstItem);
+  // After Radix focused the content it opened (next task), the first item takes focus.
+  const focusFirst = useCallback((node: HTMLDivElement | null) => {
+    if (!node || firstItemFocused.current) return;
+    firstItemFocused.current = true;
+    setTimeout(() => {
+      node.querySelector<HTMLElement>('[role="menuitem"]:not([data-disabled])')?.focus();
+    }, 0);
+  }, []);
   useLayoutEffect(() => {
     // Once, at mount: an open menu takes focus itself.
     if (focusTrigger && !open) button.current?.focus();
@@ -39,6 +51,7 @@ export function DropdownMenuContent({
         <Menu.Content
           align={align}
           sideOffset={4}
+          ref={focusFirst}
           className="z-30 min-w-48 rounded-md border border-slate-200 bg-white p-1 text-sm shadow-lg"
         >
           {children}

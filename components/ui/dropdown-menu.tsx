@@ -42,8 +42,11 @@ export function DropdownMenu({
   children: ReactNode;
   align?: "start" | "end";
 }) {
+  // `wanted`: the menu replaces the light button as soon as its code is here. Focus only loads the
+  // code: replacing the button a keyboard user is on would move their focus under them.
   const [wanted, setWanted] = useState(false);
   const [open, setOpen] = useState(false);
+  const [byKeyboard, setByKeyboard] = useState(false);
   const [focused, setFocused] = useState(false);
   const loaded = useOnDemand(content, wanted);
   if (loaded) {
@@ -54,32 +57,33 @@ export function DropdownMenu({
         open={open}
         onOpenChange={setOpen}
         focusTrigger={focused}
+        focusFirstItem={byKeyboard}
       >
         {children}
       </loaded.DropdownMenuContent>
     );
   }
-  const want = () => setWanted(true);
-  const press = () => {
+  const press = (keyboard: boolean) => {
     setWanted(true);
     setOpen(true);
+    setByKeyboard(keyboard);
   };
   return cloneElement(trigger, {
     "aria-haspopup": "menu",
     "aria-expanded": false,
-    onPointerEnter: want,
+    onPointerEnter: () => setWanted(true),
     onFocus: () => {
       setFocused(true);
-      want();
+      void content.load().catch(() => undefined);
     },
     onBlur: () => setFocused(false),
     onPointerDown: (event) => {
-      if (event.button === 0 && !event.ctrlKey) press();
+      if (event.button === 0 && !event.ctrlKey) press(false);
     },
     onKeyDown: (event) => {
       if (!OPEN_KEYS.includes(event.key)) return;
       event.preventDefault();
-      press();
+      press(true);
     },
   });
 }

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { useState } from "react";
 import { IntlProvider } from "use-intl";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -47,8 +47,14 @@ describe("a menu whose code loads on demand", () => {
     const button = screen.getByRole("button", { name: "More actions" });
     expect(button.getAttribute("aria-haspopup")).toBe("menu");
     expect(screen.queryByRole("menuitem")).toBeNull();
+    // Focus only loads the code: the button a keyboard user is on stays where it is.
+    button.focus();
+    expect(screen.getByRole("button", { name: "More actions" })).toBe(button);
     fireEvent.keyDown(button, { key: "Enter" });
-    fireEvent.click(await screen.findByRole("menuitem", { name: "Copy ID" }));
+    const item = await screen.findByRole("menuitem", { name: "Copy ID" });
+    // Opened from the keyboard, as Radix does it: the first item has focus.
+    await waitFor(() => expect(document.activeElement).toBe(item));
+    fireEvent.click(item);
     expect(onSelect).toHaveBeenCalledOnce();
   });
 });
