@@ -1,97 +1,29 @@
 "use client";
 
-import * as AlertDialogPrimitive from "@radix-ui/react-alert-dialog";
-import {
-  useLayoutEffect,
-  useRef,
-  type ComponentProps,
-  type ReactNode,
-  type RefObject,
-} from "react";
-import { cn } from "@/lib/utils/cn";
-import { buttonVariants } from "./button";
-import { dialogPanel } from "./dialog-panel";
+import { useState } from "react";
+import type { ConfirmDialogProps } from "./confirm-dialog-content";
+import { onDemand, useOnDemand } from "./on-demand";
+
+const content = onDemand(() => import("./confirm-dialog-content"));
+
+/**
+ * Loads the confirmation dialog's code ahead of a click: call it when a person shows intent
+ * (hover, focus) on what opens one.
+ */
+export function preloadConfirmDialog(): void {
+  void content.load().catch(() => undefined);
+}
 
 /**
  * A confirmation dialog: focus is trapped inside while it is open and goes back to the button that
- * opened it; Escape cancels. Built on Radix's AlertDialog.
+ * opened it; Escape cancels. Built on Radix's AlertDialog, whose code loads the first time the
+ * dialog opens (or on preloadConfirmDialog), not with the page: a click that comes first opens it
+ * as soon as the code is here.
  */
-export function ConfirmDialog({
-  open,
-  onOpenChange,
-  title,
-  description,
-  confirmLabel,
-  cancelLabel,
-  onConfirm,
-  pending = false,
-  destructive = true,
-  returnFocusTo,
-  children,
-}: {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  title: ReactNode;
-  description: ReactNode;
-  confirmLabel: string;
-  cancelLabel: string;
-  onConfirm: () => void;
-  pending?: boolean;
-  destructive?: boolean;
-  /** Where focus goes on close instead of the element focused at opening (a menu item, gone). */
-  returnFocusTo?: RefObject<HTMLElement | null>;
-  children?: ReactNode;
-}) {
-  // These dialogs open from code, not from a Radix trigger, so Radix would send focus to <body> on
-  // close: remember what had focus when the dialog opened (the switch or button that asked for it).
-  const opener = useRef<HTMLElement | null>(null);
-  useLayoutEffect(() => {
-    if (open && document.activeElement instanceof HTMLElement)
-      opener.current = document.activeElement;
-  }, [open]);
-  return (
-    <AlertDialogPrimitive.Root open={open} onOpenChange={onOpenChange}>
-      <AlertDialogPrimitive.Portal>
-        <AlertDialogPrimitive.Overlay className="fixed inset-0 z-40 bg-slate-900/40 dark:bg-black/60" />
-        <AlertDialogPrimitive.Content
-          className={dialogPanel}
-          onCloseAutoFocus={(event) => {
-            const target = returnFocusTo?.current ?? opener.current;
-            if (!target?.isConnected) return;
-            event.preventDefault();
-            target.focus();
-          }}
-        >
-          <AlertDialogPrimitive.Title className="text-lg font-semibold">
-            {title}
-          </AlertDialogPrimitive.Title>
-          <AlertDialogPrimitive.Description className="mt-2 text-sm break-words text-slate-600">
-            {description}
-          </AlertDialogPrimitive.Description>
-          {children}
-          <div className="mt-6 flex justify-end gap-2">
-            <AlertDialogPrimitive.Cancel
-              className={buttonVariants({ variant: "secondary" })}
-              disabled={pending}
-            >
-              {cancelLabel}
-            </AlertDialogPrimitive.Cancel>
-            <button
-              type="button"
-              className={cn(buttonVariants({ variant: destructive ? "destructive" : "primary" }))}
-              disabled={pending}
-              aria-busy={pending}
-              onClick={onConfirm}
-            >
-              {confirmLabel}
-            </button>
-          </div>
-        </AlertDialogPrimitive.Content>
-      </AlertDialogPrimitive.Portal>
-    </AlertDialogPrimitive.Root>
-  );
-}
-
-export function DialogBody({ className, ...props }: ComponentProps<"div">) {
-  return <div className={cn("mt-4 space-y-3", className)} {...props} />;
+export function ConfirmDialog(props: ConfirmDialogProps) {
+  // Once opened, the dialog stays mounted, so that Radix can close it (and give focus back).
+  const [used, setUsed] = useState(props.open);
+  if (props.open && !used) setUsed(true);
+  const loaded = useOnDemand(content, used);
+  return loaded ? <loaded.ConfirmDialogContent {...props} /> : null;
 }

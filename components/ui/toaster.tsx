@@ -1,25 +1,27 @@
 "use client";
 
-import { Toaster as Sonner } from "sonner";
-import { useTranslations } from "use-intl";
-import { useTheme } from "@/lib/theme/use-theme";
+import { useEffect, useSyncExternalStore } from "react";
+import { onDemand, useOnDemand } from "./on-demand";
+import { isToasterWanted, subscribeToToasterRequest, wantToaster } from "./toast";
+
+const content = onDemand(() => import("./toaster-content"));
 
 /**
- * Toasts are a polite live region: screen readers hear the outcome of a ping or a save. Top right,
- * so they never cover the list's action column, where the next ping is clicked. They follow the
- * theme (Sonner resolves "system" itself).
+ * Where toasts appear. Sonner is not part of the page's first load: it loads for the first toast
+ * (./toast.ts), or once the browser is idle after the page loaded, whichever comes first. The
+ * idle load is for screen readers: a live region that exists before its first message is read out
+ * more reliably than one that arrives with it.
  */
 export function Toaster() {
-  const t = useTranslations("common");
-  const theme = useTheme();
-  return (
-    <Sonner
-      position="top-right"
-      theme={theme}
-      richColors
-      closeButton
-      containerAriaLabel={t("notifications")}
-      toastOptions={{ closeButtonAriaLabel: t("closeNotification") }}
-    />
-  );
+  const wanted = useSyncExternalStore(subscribeToToasterRequest, isToasterWanted, () => false);
+  useEffect(() => {
+    if (typeof window.requestIdleCallback === "function") {
+      const id = window.requestIdleCallback(wantToaster, { timeout: 5_000 });
+      return () => window.cancelIdleCallback(id);
+    }
+    const timer = setTimeout(wantToaster, 2_000);
+    return () => clearTimeout(timer);
+  }, []);
+  const loaded = useOnDemand(content, wanted);
+  return loaded ? <loaded.ToasterContent /> : null;
 }

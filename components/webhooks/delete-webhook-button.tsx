@@ -2,9 +2,9 @@
 
 import { Trash2 } from "lucide-react";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { useTranslations } from "use-intl";
-import { ConfirmDialog } from "@/components/ui/alert-dialog";
+import { ConfirmDialog, preloadConfirmDialog } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import type { ProviderId, Webhook } from "@/lib/webhooks/model";
 import { useDeleteWebhook } from "@/lib/webhooks/mutations";
@@ -38,6 +38,9 @@ export function DeleteWebhookButton({
         className="text-red-700 hover:bg-red-50"
         aria-label={compact ? t("delete") : undefined}
         title={compact ? t("delete") : undefined}
+        // The dialog's code loads on intent; a click that beats it opens the dialog when it is here.
+        onPointerEnter={preloadConfirmDialog}
+        onFocus={preloadConfirmDialog}
         onClick={() => setOpen(true)}
       >
         <Trash2 aria-hidden className="size-4" />

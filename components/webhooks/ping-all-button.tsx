@@ -3,7 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { Loader2, SendHorizontal } from "lucide-react";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { useTranslations } from "use-intl";
 import { useMe } from "@/components/auth/me-context";
 import { Button } from "@/components/ui/button";

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Controller, type UseFormReturn } from "react-hook-form";
 import { useFormatter, useTranslations } from "use-intl";
-import { ConfirmDialog } from "@/components/ui/alert-dialog";
+import { ConfirmDialog, preloadConfirmDialog } from "@/components/ui/alert-dialog";
 import { Input } from "@/components/ui/input";
 import { Switch } from "@/components/ui/switch";
 import { getDescriptor } from "@/lib/providers/catalogue";
@@ -101,6 +101,9 @@ export function ProviderFields({
                     id="active"
                     checked={field.value}
                     disabled={disabled}
+                    // Turning it off asks in a dialog, whose code loads on intent.
+                    onPointerEnter={field.value ? preloadConfirmDialog : undefined}
+                    onFocus={field.value ? preloadConfirmDialog : undefined}
                     // Enabling needs no confirmation; disabling stops deliveries, so it asks first.
                     onCheckedChange={(on) => (on ? field.onChange(true) : setConfirmDisable(true))}
                   />

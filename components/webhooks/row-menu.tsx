@@ -2,11 +2,12 @@
 
 import { Hash, KeyRound, MoreHorizontal, Power, PowerOff } from "lucide-react";
 import { useRef, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { useTranslations } from "use-intl";
 import { useCan } from "@/components/auth/me-context";
-import { ConfirmDialog } from "@/components/ui/alert-dialog";
+import { ConfirmDialog, preloadConfirmDialog } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
+import { preloadDialog } from "@/components/ui/dialog";
 import { DropdownMenu, DropdownMenuItem } from "@/components/ui/dropdown-menu";
 import { getDescriptor } from "@/lib/providers/catalogue";
 import type { ProviderId, Webhook } from "@/lib/webhooks/model";
@@ -72,14 +73,22 @@ export function RowMenu({
           {t("copyId")}
         </DropdownMenuItem>
         {mayPing && (
-          <DropdownMenuItem onSelect={() => setDialog("signedPing")}>
+          <DropdownMenuItem
+            onFocus={preloadDialog}
+            onPointerEnter={preloadDialog}
+            onSelect={() => setDialog("signedPing")}
+          >
             <KeyRound aria-hidden className="size-4" />
             {t("signedPing")}
           </DropdownMenuItem>
         )}
         {mayToggle &&
           (webhook.active ? (
-            <DropdownMenuItem onSelect={() => setDialog("disable")}>
+            <DropdownMenuItem
+              onFocus={preloadConfirmDialog}
+              onPointerEnter={preloadConfirmDialog}
+              onSelect={() => setDialog("disable")}
+            >
               <PowerOff aria-hidden className="size-4" />
               {t("disable")}
             </DropdownMenuItem>

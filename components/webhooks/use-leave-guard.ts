@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { preloadConfirmDialog } from "@/components/ui/alert-dialog";
 
 /**
  * While `dirty`, leaving asks first: closing or reloading the tab gets the browser's own prompt, and
@@ -13,6 +14,8 @@ export function useLeaveGuard(dirty: boolean) {
 
   useEffect(() => {
     if (!dirty) return;
+    // The "Leave?" dialog may be needed from now on: its code loads now, not on the click.
+    preloadConfirmDialog();
     const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
     const onClick = (event: MouseEvent) => {
       if (

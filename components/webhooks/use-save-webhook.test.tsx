@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, renderHook } from "@testing-library/react";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { makeTestQueryClient, makeWebhook, makeWrapper, stubApi } from "@/lib/testing/render";
 import type { Webhook } from "@/lib/webhooks/model";
@@ -11,7 +11,7 @@ import { useSaveWebhook } from "./use-save-webhook";
 
 const push = vi.fn();
 vi.mock("next/navigation", () => ({ useRouter: () => ({ push }) }));
-vi.mock("sonner", () => ({ toast: { success: vi.fn(), error: vi.fn() } }));
+vi.mock("@/components/ui/toast", () => ({ toast: { success: vi.fn(), error: vi.fn() } }));
 
 const saved = (overrides: Partial<Webhook> = {}) => makeWebhook({ id: "wh_9", ...overrides });
 

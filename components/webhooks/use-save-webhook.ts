@@ -4,7 +4,7 @@ import { getDescriptor } from "@/lib/providers/catalogue";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type BaseSyntheticEvent } from "react";
 import type { Path, UseFormReturn } from "react-hook-form";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { useTranslations } from "use-intl";
 import { ApiError, newIdempotencyKey } from "@/lib/webhooks/api-client";
 import type { ProviderId, Webhook } from "@/lib/webhooks/model";

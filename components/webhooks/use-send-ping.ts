@@ -1,6 +1,6 @@
 "use client";
 
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { useTranslations } from "use-intl";
 import { useMe } from "@/components/auth/me-context";
 import type { PingResult, ProviderId, Webhook } from "@/lib/webhooks/model";

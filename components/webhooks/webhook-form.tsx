@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { useTranslations } from "use-intl";
@@ -8,13 +7,9 @@ import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { ProviderId, Webhook } from "@/lib/webhooks/model";
-import {
-  isPlainHttp,
-  webhookFormSchema,
-  type EventGroup,
-  type UrlRuleContext,
-  type WebhookFormValues,
-} from "@/lib/webhooks/schemas";
+import { webhookFormResolver, type WebhookFormValues } from "@/lib/webhooks/form-rules";
+import { isPlainHttp, type UrlRuleContext } from "@/lib/webhooks/rules";
+import type { EventGroup } from "@/lib/webhooks/schemas";
 import { EventPicker } from "./event-picker";
 import { FormField, describedBy, useFieldMessage } from "./form-field";
 import { ProviderFields, hasProviderFields } from "./provider-fields";
@@ -48,7 +43,7 @@ export function WebhookForm({
       secret: "",
       active: webhook?.active ?? true,
     },
-    resolver: zodResolver(webhookFormSchema(provider, rules)),
+    resolver: webhookFormResolver(provider, rules),
   });
   const { register, control, formState } = form;
   const { orphan, onSubmit, saving } = useSaveWebhook({ provider, account, webhook, form });

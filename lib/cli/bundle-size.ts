@@ -15,6 +15,7 @@ import { z } from "zod";
 /** The page routes a budget or a target names, as `app/` spells them. */
 export const LIST_PAGE = "/[provider]/[account]/webhooks";
 export const FORM_PAGE = "/[provider]/[account]/webhooks/new";
+export const EDIT_PAGE = "/[provider]/[account]/webhooks/[id]";
 /** Next's own error page renders its own document, not the root layout: no baseline for a page. */
 const OUTSIDE_ROOT_LAYOUT = new Set(["/_global-error"]);
 

@@ -1,57 +1,42 @@
 import { z } from "zod";
 import { getDescriptor } from "@/lib/providers/catalogue";
-import type { UrlRuleContext } from "@/lib/providers/descriptor";
 import type { ProviderId } from "./model";
+import {
+  checkAlertEmailField,
+  checkEventsField,
+  checkSecretField,
+  checkUrlField,
+  type UrlRuleContext,
+} from "./rules";
 
-export type { UrlRuleContext } from "@/lib/providers/descriptor";
+export { checkWebhookUrl, isPlainHttp, type UrlRuleContext } from "./rules";
+export type { WebhookFormValues } from "./form-rules";
 
 /**
- * The create/edit schemas, shared by the form in the browser and the console API on the server, so
- * both catch the same mistakes before the provider does. Issue messages are message keys under
- * `validation.*`; the form and the API translate them into the user's language.
+ * The create/edit schemas of the console API. Their field rules are ./rules.ts, which the form in
+ * the browser checks too (./form-rules.ts), so both catch the same mistakes before the provider
+ * does, without zod in the browser. Issue messages are message keys under `validation.*`; the form
+ * and the API translate them into the user's language.
  */
 
-function parseUrl(value: string): URL | null {
-  try {
-    const url = new URL(value);
-    return url.protocol === "http:" || url.protocol === "https:" ? url : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The first rule a URL breaks for this provider, as a message key, or null. */
-export function checkWebhookUrl(
-  provider: ProviderId,
-  value: string,
-  context: UrlRuleContext,
-): string | null {
-  const url = parseUrl(value.trim());
-  if (!url) return "validation.urlInvalid";
-  // `webhook.site.` is `webhook.site`: a trailing dot must not slip a host past the rules.
-  const host = url.hostname.toLowerCase().replace(/\.$/, "");
-  return getDescriptor(provider).checkUrl({ url, host, raw: value.trim() }, context);
-}
-
-/** Plain http is allowed by both providers but deserves a warning in the form. */
-export function isPlainHttp(value: string): boolean {
-  return parseUrl(value.trim())?.protocol === "http:";
+/** A zod check from one of ./rules.ts: the rule's message key becomes the issue. */
+function rule<T>(check: (value: T) => string | null) {
+  return (value: T, ctx: z.RefinementCtx) => {
+    const problem = check(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  };
 }
 
 function urlField(provider: ProviderId, context: UrlRuleContext) {
   return z
     .string()
     .trim()
-    .min(1, "validation.urlRequired")
-    .superRefine((value, ctx) => {
-      const problem = checkWebhookUrl(provider, value, context);
-      if (problem) ctx.addIssue({ code: "custom", message: problem });
-    });
+    .superRefine(rule((value: string) => checkUrlField(provider, value, context)));
 }
 
-const eventsField = z.array(z.string().min(1)).min(1, "validation.eventsRequired");
-const alertEmailField = z.email("validation.emailInvalid").or(z.literal("")).nullable();
-const secretField = z.string().max(200, "validation.secretTooLong");
+const eventsField = z.array(z.string().min(1)).superRefine(rule(checkEventsField));
+const alertEmailField = z.string().superRefine(rule(checkAlertEmailField)).nullable();
+const secretField = z.string().superRefine(rule(checkSecretField));
 
 /** The optional fields a provider keeps, by its capabilities. */
 function extraFields(provider: ProviderId) {
@@ -87,21 +72,6 @@ export function updateWebhookSchema(
     })
     .strict() as z.ZodType<UpdateWebhookInput>;
 }
-
-/** What the create/edit form holds; checked with the same field rules as the API. */
-export function webhookFormSchema(provider: ProviderId, context: UrlRuleContext) {
-  const { fields } = getDescriptor(provider).capabilities;
-  return z.object({
-    url: urlField(provider, context),
-    events: eventsField,
-    alertEmail: fields.alertEmail
-      ? z.email("validation.emailInvalid").or(z.literal(""))
-      : z.string(),
-    secret: secretField,
-    active: z.boolean(),
-  });
-}
-export type WebhookFormValues = z.input<ReturnType<typeof webhookFormSchema>>;
 
 export type CreateWebhookInput = {
   url: string;
