@@ -72,6 +72,8 @@ export function listenOnPglite(client: PGlite): Listening {
 const RETRY_MS = [50, 100, 250, 500, 1_000, 2_000, 5_000];
 /** How often the listening connection is checked: a silently dead one stops the trust within this. */
 export const HEARTBEAT_MS = 2_000;
+/** How the listening connection shows in pg_stat_activity. */
+export const LISTENER_APPLICATION_NAME = "webhook-console cache listener";
 
 /**
  * A PostgreSQL server is shared by every instance: each one listens on a connection of its own
@@ -101,6 +103,7 @@ export function listenOnServer(url: string): Listening {
     const connect = async () => {
       const client = new pg.Client({
         connectionString: url,
+        application_name: LISTENER_APPLICATION_NAME,
         keepAlive: true,
         connectionTimeoutMillis: 5_000,
         query_timeout: HEARTBEAT_MS,
