@@ -54,6 +54,19 @@ describe.each(engines)("the session cache on %s", (engine) => {
     expect(await getSessionUser(new Headers({ cookie: tampered }))).toBeNull();
   });
 
+  it("never files one session's user under another cookie sent beside it", async () => {
+    const { cookie } = await signedInUser("viewer", [grant]);
+    const value = cookie.slice(cookie.indexOf("=") + 1);
+    const forged = `wc.session_token=forged.value`;
+    // Whichever of the two better-auth reads, the pair is not cached under either cookie alone.
+    await getSessionUser(new Headers({ cookie: `${forged}; ${cookie}` }));
+    await getSessionUser(new Headers({ cookie: `${forged}; ${cookie}` }));
+    expect(await getSessionUser(new Headers({ cookie: forged }))).toBeNull();
+    expect((await getSessionUser(new Headers({ cookie: `wc.session_token=${value}` })))?.role).toBe(
+      "viewer",
+    );
+  });
+
   it("a signed-out session stops working on the very next request", async () => {
     const { cookie } = await signedInUser("viewer", [grant]);
     const user = await warm(cookie);

@@ -49,17 +49,23 @@ const sessions = new ReadCache<SessionUser>("user", {
 
 let sessionCookieName: string | undefined;
 
-/** The session cookie's value as sent (signed): what a cache entry is found by. */
+/**
+ * The session cookie's value as sent (signed): what a cache entry is found by. Null when there is
+ * none, or more than one: which of two better-auth would check is not this function's to guess.
+ */
 async function sessionCookieOf(headers: Headers): Promise<string | null> {
   const cookies = headers.get("cookie");
   if (!cookies) return null;
   sessionCookieName ??= (await (await getAuth()).$context).authCookies.sessionToken.name;
   const prefix = `${sessionCookieName}=`;
+  let found: string | null = null;
   for (const part of cookies.split(";")) {
     const cookie = part.trim();
-    if (cookie.startsWith(prefix)) return cookie.slice(prefix.length) || null;
+    if (!cookie.startsWith(prefix)) continue;
+    if (found !== null) return null;
+    found = cookie.slice(prefix.length);
   }
-  return null;
+  return found || null;
 }
 
 /** Until when better-auth would answer as it just did: the session's expiry or its refresh. */
