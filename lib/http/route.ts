@@ -53,7 +53,8 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * needs a session (401) whose role may do what the route declares (403), the params must parse
  * (404), and the account in them must be open to the user (403). Nothing reaches a provider
  * before all of that holds. Every thrown error becomes the console's envelope, and each reply
- * carries a request id that also tags the server log.
+ * carries a request id that also tags the server log, and the API's security headers (proxy.ts
+ * leaves the API to this wrapper).
  */
 export function route<S extends z.ZodType>(
   paramsSchema: S,
