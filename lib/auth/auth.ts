@@ -15,7 +15,12 @@ import { getEnv } from "@/lib/env";
  */
 
 export const SESSION_COOKIE_PREFIX = "wc";
+/** better-auth's session cookie: `<prefix>.session_token`, `__Secure-` first behind https. */
+export const SESSION_COOKIE_NAME = `${SESSION_COOKIE_PREFIX}.session_token`;
 export const PASSWORD_MIN_LENGTH = 12;
+/** A session lasts a week, and is extended (in the database) once a day when it is used. */
+export const SESSION_EXPIRES_IN_SECONDS = 60 * 60 * 24 * 7;
+export const SESSION_UPDATE_AGE_SECONDS = 60 * 60 * 24;
 
 /** A secret every instance shares: SESSION_SECRET, or one generated once and kept in the database. */
 export async function getSharedSecret(db: Database, key: string, configured: string | null) {
@@ -53,10 +58,11 @@ async function createAuth() {
       },
     },
     session: {
-      expiresIn: 60 * 60 * 24 * 7,
-      updateAge: 60 * 60 * 24,
-      // Every request reads the session from the database, so that a disabled user or a signed-out
-      // session stops working at once on every instance.
+      expiresIn: SESSION_EXPIRES_IN_SECONDS,
+      updateAge: SESSION_UPDATE_AGE_SECONDS,
+      // Not better-auth's cookie cache: a disabled user or a signed-out session must stop working
+      // at once on every instance. The console's own read cache (lib/auth/session.ts) is evicted
+      // by every such write instead.
       cookieCache: { enabled: false },
     },
     // Failed sign-ins are limited by the console itself, in the database (lib/auth/sign-in.ts).

@@ -4,6 +4,7 @@ import { NextResponse } from "next/server";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
 import { clearRateLimit, hitRateLimit, releaseRateLimit } from "@/lib/db/rate-limit";
+import { announce } from "@/lib/db/read-cache";
 import { session as sessionTable } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
 import { getAuth } from "./auth";
@@ -95,6 +96,8 @@ export async function signIn(
 export async function signOut(headers: Headers, actor: Actor): Promise<Response> {
   const auth = await getAuth();
   const result = await auth.api.signOut({ headers, returnHeaders: true });
+  // The database announces it to every instance; this one forgets the session before it replies.
+  if (actor.user) announce(`user:${actor.user.id}`);
   await recordAudit({ actor, action: "auth.sign_out", outcome: "ok" });
   const response = new Response(null, { status: 204 });
   for (const value of result.headers.getSetCookie()) response.headers.append("set-cookie", value);
@@ -121,6 +124,7 @@ export async function changePassword(
       fieldTexts: { currentPassword: [{ key: "passwordWrong" }] },
     });
   }
+  announce(`user:${actor.user.id}`);
   await recordAudit({ actor, action: "auth.password_change", outcome: "ok" });
   const response = new Response(null, { status: 204 });
   for (const value of result.headers.getSetCookie()) response.headers.append("set-cookie", value);

@@ -10,6 +10,9 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import type { DatabaseConfig } from "@/lib/env";
 import { markDataDirInUse } from "./data-dir-marker";
+import { listenOnPglite, listenOnServer, type Listen } from "./listen";
+
+export type { Listen };
 import * as schema from "./schema";
 
 /**
@@ -21,6 +24,8 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface OpenDatabase {
   db: Database;
   engine: DatabaseConfig["kind"];
+  /** Follows the cache invalidations every instance announces (./invalidation.ts). */
+  listen: Listen;
   close(): Promise<void>;
 }
 
@@ -46,10 +51,12 @@ export async function openDatabase(
       await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
       client.release();
     }
+    const listening = listenOnServer(config.url);
     return {
       db: drizzleNodePg({ client: pool, schema }),
       engine: "server",
-      close: () => pool.end(),
+      listen: listening.listen,
+      close: () => listening.stopAll().finally(() => pool.end()),
     };
   }
 
@@ -70,5 +77,15 @@ export async function openDatabase(
   } finally {
     await db.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK})`);
   }
-  return { db, engine: "embedded", close: () => client.close().finally(release) };
+  const listening = listenOnPglite(client);
+  return {
+    db,
+    engine: "embedded",
+    listen: listening.listen,
+    close: () =>
+      listening
+        .stopAll()
+        .then(() => client.close())
+        .finally(release),
+  };
 }

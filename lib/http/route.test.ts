@@ -21,6 +21,41 @@ async function envelopeOf(response: Response) {
 }
 
 describe("route", () => {
+  // The API skips proxy.ts: its replies carry the security headers from here, errors included.
+  it("puts the API's security headers on every reply, with HSTS only over https", async () => {
+    const ok = route(params, { access: "public" }, () => Promise.resolve({ ok: true }));
+    const failing = route(params, { access: "public" }, () => {
+      throw AppError.of("provider_timeout", "providerTimeout", { provider: "Conekta" });
+    });
+    const none = route(params, { access: "public" }, () => Promise.resolve(null));
+    const replies = [
+      await ok(request("en"), context({ provider: "conekta" })),
+      await failing(request("en"), context({ provider: "conekta" })),
+      await none(request("en"), context({ provider: "conekta" })),
+      await ok(request("en"), context({ provider: "nope" })),
+    ];
+    expect(replies.map((r) => r.status)).toEqual([200, 504, 204, 404]);
+    for (const reply of replies) {
+      expect(reply.headers.get("content-security-policy")).toBe(
+        "default-src 'none'; frame-ancestors 'none'",
+      );
+      expect(reply.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(reply.headers.get("x-frame-options")).toBe("DENY");
+      expect(reply.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+      expect(reply.headers.get("strict-transport-security")).toBeNull();
+      expect(reply.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    }
+    expect(await replies[0]!.json()).toEqual({ ok: true });
+    expect(replies[0]!.headers.get("content-type")).toBe("application/json");
+    const behindTls = await ok(
+      request("en", { headers: { "x-forwarded-proto": "https" } }),
+      context({ provider: "conekta" }),
+    );
+    expect(behindTls.headers.get("strict-transport-security")).toBe(
+      "max-age=31536000; includeSubDomains",
+    );
+  });
+
   it("answers the console's own errors in the user's language, with a request id", async () => {
     const handler = route(params, { access: "public" }, () => {
       throw AppError.of("provider_timeout", "providerTimeout", { provider: "Conekta" });

@@ -17,6 +17,7 @@ import { LANGUAGE_COOKIE, pickLanguage, type Language } from "./language";
 import { MAX_BODY_BYTES } from "./body-limit";
 import { requestIdFrom } from "./request-id";
 import { logError } from "./log";
+import { apiSecurityHeaders } from "./security-headers";
 
 export { parseQuery } from "./query";
 
@@ -52,7 +53,8 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * needs a session (401) whose role may do what the route declares (403), the params must parse
  * (404), and the account in them must be open to the user (403). Nothing reaches a provider
  * before all of that holds. Every thrown error becomes the console's envelope, and each reply
- * carries a request id that also tags the server log.
+ * carries a request id that also tags the server log, and the API's security headers (proxy.ts
+ * leaves the API to this wrapper).
  */
 export function route<S extends z.ZodType>(
   paramsSchema: S,
@@ -75,6 +77,7 @@ export function route<S extends z.ZodType>(
       req.cookies.get(LANGUAGE_COOKIE)?.value,
       req.headers.get("accept-language"),
     );
+    let response: Response;
     try {
       if (!SAFE_METHODS.has(req.method)) assertSameOriginJson(req);
       const user = "access" in access && access.access === "public" ? null : await requireUser(req);
@@ -91,17 +94,25 @@ export function route<S extends z.ZodType>(
         actor: { user, requestId, ...clientInfo(req) },
         user: user as SessionUser,
       });
-      if (result instanceof Response) {
-        result.headers.set("x-request-id", requestId);
-        return result;
-      }
-      if (result === null)
-        return new Response(null, { status: 204, headers: { "x-request-id": requestId } });
-      return NextResponse.json(result, { headers: { "x-request-id": requestId } });
+      // A plain Response: NextResponse.json builds one and then wraps it in a second.
+      if (result instanceof Response) response = result;
+      else if (result === null) response = new Response(null, { status: 204 });
+      else response = Response.json(result);
     } catch (error) {
-      return errorReply(error, requestId, language);
+      response = errorReply(error, requestId, language);
     }
+    response.headers.set("x-request-id", requestId);
+    for (const [name, value] of Object.entries(apiSecurityHeaders(isHttps(req))))
+      response.headers.set(name, value);
+    return response;
   };
+}
+
+/** Whether the browser used https: the first hop of `X-Forwarded-Proto`, or the URL's scheme. */
+function isHttps(req: NextRequest): boolean {
+  const forwarded = req.headers.get("x-forwarded-proto");
+  if (forwarded?.split(",")[0]?.trim().toLowerCase() === "https") return true;
+  return req.nextUrl.protocol === "https:";
 }
 
 /** The envelope for any error, in the user's language; unexpected errors are logged, redacted. */

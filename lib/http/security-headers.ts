@@ -55,6 +55,26 @@ export function securityHeaders(options: SecurityHeaderOptions): Record<string, 
   return headers;
 }
 
+/**
+ * The security headers of an API reply, set by the route wrapper (lib/http/route.ts) rather than
+ * `proxy.ts`: JSON runs no script and loads nothing, so its policy allows nothing and needs no
+ * nonce, and the API skips the proxy's per-request pass (issue 11: it cost as much as the route).
+ */
+export function apiSecurityHeaders(https: boolean): Readonly<Record<string, string>> {
+  return https ? API_HEADERS_HTTPS : API_HEADERS_HTTP;
+}
+
+const API_HEADERS_HTTP: Readonly<Record<string, string>> = Object.freeze({
+  "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+  "X-Frame-Options": "DENY",
+});
+const API_HEADERS_HTTPS: Readonly<Record<string, string>> = Object.freeze({
+  ...API_HEADERS_HTTP,
+  "Strict-Transport-Security": "max-age=31536000; includeSubDomains",
+});
+
 /** 128 random bits, base64: unguessable, and in the alphabet Next accepts for a nonce. */
 export function createNonce(): string {
   return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));

@@ -5,6 +5,7 @@ import { getAuth } from "@/lib/auth/auth";
 import type { Actor } from "@/lib/auth/session";
 import { createUser, findUserByEmail } from "@/lib/auth/users";
 import { getDb, type Database } from "@/lib/db";
+import { announce } from "@/lib/db/read-cache";
 import { account, accountGrant, session, user } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
 import type { Language } from "@/lib/http/language";
@@ -137,7 +138,8 @@ export async function updateConsoleUser(
           .update(user)
           .set({ name, role, disabled, updatedAt: new Date() })
           .where(eq(user.id, id));
-      // A disabled user's sessions end now, on every instance (each request reads the session).
+      // A disabled user's sessions end now, on every instance (lib/auth/session.ts's cache is
+      // evicted by the deletes).
       if (disabled === true) await tx.delete(session).where(eq(session.userId, id));
       if (grants) {
         await tx.delete(accountGrant).where(eq(accountGrant.userId, id));
@@ -153,6 +155,8 @@ export async function updateConsoleUser(
       }
     }),
   );
+  // Every instance hears it from the database; this one forgets the user before it replies.
+  announce(`user:${id}`);
   return getUserOrThrow(db, id);
 }
 
@@ -188,5 +192,6 @@ export async function resetPassword(id: string, actor: Actor): Promise<OneTimePa
       await tx.delete(session).where(eq(session.userId, id));
     }),
   );
+  announce(`user:${id}`);
   return { user: current, oneTimePassword };
 }

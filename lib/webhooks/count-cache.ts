@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
+import { announce, ReadCache } from "@/lib/db/read-cache";
 import { webhookCount } from "@/lib/db/schema";
 import { logError } from "@/lib/http/log";
 import type { ListWebhooksInput, ProviderAdapter } from "@/lib/providers/types";
@@ -19,8 +20,18 @@ import type { ProviderId, WebhookPage } from "./model";
  *
  * A cache must not take the page down with it: every failure here is logged and answered as a miss
  * (the view counts at the provider), and a failed store or clear is only logged.
+ *
+ * In front of the table, each instance keeps what it read (lib/db/read-cache.ts) until the row's
+ * own expiry: any store or forget, by any instance, evicts it. A count read from there is checked
+ * by the database all the same when a new count is stored (the generation).
  */
 export const COUNT_TTL_SECONDS = 60;
+
+const seenCounts = new ReadCache<CountSeen>("count", {
+  ttlMs: COUNT_TTL_SECONDS * 1000,
+  max: 5_000,
+});
+const countKey = (key: CountKey) => `${key.provider}/${key.account}`;
 
 export interface CountKey {
   provider: ProviderId;
@@ -37,6 +48,9 @@ export interface CountSeen {
 
 /** The fresh count, if any; `undefined` when the database failed (then nothing is stored either). */
 export async function readWebhookCount(key: CountKey): Promise<CountSeen | undefined> {
+  const hit = seenCounts.get(countKey(key));
+  if (hit) return hit;
+  const begun = seenCounts.begin();
   try {
     const db = await getDb();
     const [row] = await db
@@ -45,10 +59,20 @@ export async function readWebhookCount(key: CountKey): Promise<CountSeen | undef
           number | null
         >`case when ${webhookCount.expiresAt} > now() then ${webhookCount.count} end`,
         generation: webhookCount.generation,
+        // Measured by the database's clock, so that the instance's own clock does not matter.
+        msLeft: sql<
+          number | null
+        >`(extract(epoch from (${webhookCount.expiresAt} - now())) * 1000)::float8`,
       })
       .from(webhookCount)
       .where(and(eq(webhookCount.provider, key.provider), eq(webhookCount.account, key.account)));
-    return { count: row?.count ?? null, generation: row?.generation ?? 0 };
+    const seen: CountSeen = Object.freeze({
+      count: row?.count ?? null,
+      generation: row?.generation ?? 0,
+    });
+    const msLeft = seen.count === null ? null : Number(row?.msLeft);
+    seenCounts.set(countKey(key), seen, begun, msLeft === null ? Infinity : Date.now() + msLeft);
+    return seen;
   } catch (error) {
     logError(key.requestId, error);
     return undefined;
@@ -64,7 +88,9 @@ export async function storeWebhookCount(
   count: number,
   seen: CountSeen | undefined,
 ): Promise<void> {
-  if (!seen) return;
+  // The same fresh count is already stored: storing it again would only move its expiry (and
+  // cost a write on every view of a list that fits on one page).
+  if (!seen || seen.count === count) return;
   try {
     const db = await getDb();
     await db
@@ -86,6 +112,7 @@ export async function storeWebhookCount(
         },
         setWhere: sql`${webhookCount.generation} = excluded.generation`,
       });
+    announce(`count:${countKey(key)}`);
   } catch (error) {
     logError(key.requestId, error);
   }
@@ -113,6 +140,9 @@ export async function forgetWebhookCount(key: CountKey): Promise<void> {
       });
   } catch (error) {
     logError(key.requestId, error);
+  } finally {
+    // Even a failed forget evicts here: the next view reads the table again.
+    announce(`count:${countKey(key)}`);
   }
 }
 

@@ -27,6 +27,29 @@ describe.each(engines)("ping history on %s", (engine) => {
   withTestDatabase(engine);
   const where = { provider: "razorpay", account: "acc_A" } as const;
 
+  it("a ping shows in the very next list of last pings, though the list before it was cached", async () => {
+    const ids = ["wh_next_a", "wh_next_b"];
+    expect(await lastPings(where.provider, where.account, ids)).toEqual({});
+    // Read again once the cache trusts its database's invalidations: now both are kept as unpinged.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await lastPings(where.provider, where.account, ids)).toEqual({});
+    expect(await lastPings(where.provider, where.account, ids)).toEqual({});
+    const stored = await recordPing({
+      ...where,
+      webhookId: "wh_next_b",
+      user,
+      ...report("2026-03-02T10:00:00.000Z"),
+    });
+    expect(await lastPings(where.provider, where.account, ids)).toEqual({ wh_next_b: stored });
+    const newer = await recordPing({
+      ...where,
+      webhookId: "wh_next_b",
+      user,
+      ...report("2026-03-02T10:00:01.000Z", 500),
+    });
+    expect(await lastPings(where.provider, where.account, ids)).toEqual({ wh_next_b: newer });
+  });
+
   it("stores a ping with who sent it and gives it back as a summary", async () => {
     const stored = await recordPing({
       ...where,

@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Actor, SessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { announce, ReadCache } from "@/lib/db/read-cache";
 import { pingResult } from "@/lib/db/schema";
 import { toAppError, type AppError, type ErrorKey } from "@/lib/http/errors";
 import { logError } from "@/lib/http/log";
@@ -28,6 +29,15 @@ export interface PingRecord extends Omit<PingSummary, "by"> {
 
 export const PING_HISTORY_LIMIT = 20;
 
+/**
+ * Each webhook's last ping (null: never pinged) by `<provider>/<account>/<webhook>`, so that a warm
+ * list reads no ping from the database (lib/db/read-cache.ts): a ping recorded by any instance
+ * evicts its webhook's entry.
+ */
+const lastPingCache = new ReadCache<PingSummary | null>("ping", { ttlMs: 60_000, max: 20_000 });
+const pingKey = (provider: string, account: string, webhookId: string) =>
+  `${provider}/${account}/${webhookId}`;
+
 const summaryColumns = {
   outcome: pingResult.outcome,
   httpStatus: pingResult.httpStatus,
@@ -53,11 +63,14 @@ interface SummaryRow {
 // Rows are read back through the browser's schema: a code this version does not know stays
 // readable ("unknown") rather than breaking the list.
 function toSummary(row: SummaryRow): PingSummary {
-  return pingSummarySchema.parse({
-    ...row,
-    messageValues: row.messageValues ?? {},
-    at: row.at.toISOString(),
-  });
+  // Frozen: the last ping is shared by the list replies that read it from the cache.
+  return Object.freeze(
+    pingSummarySchema.parse({
+      ...row,
+      messageValues: row.messageValues ?? {},
+      at: row.at.toISOString(),
+    }),
+  );
 }
 
 export async function recordPing(record: PingRecord): Promise<PingSummary> {
@@ -79,17 +92,30 @@ export async function recordPing(record: PingRecord): Promise<PingSummary> {
       at: new Date(record.at),
     })
     .returning(summaryColumns);
+  // The database announces it to every instance too; this one hears it before the reply leaves.
+  announce(`ping:${pingKey(record.provider, record.account, record.webhookId)}`);
   if (!row) throw new Error("the ping result was not stored");
   return toSummary(row);
 }
 
-/** The newest ping of each of these webhooks, in one query; a webhook never pinged is absent. */
+/**
+ * The newest ping of each of these webhooks, from the cache, and the rest in one query; a webhook
+ * never pinged is absent.
+ */
 export async function lastPings(
   provider: ProviderId,
   account: string,
   webhookIds: string[],
 ): Promise<Record<string, PingSummary>> {
-  if (webhookIds.length === 0) return {};
+  const found: Record<string, PingSummary> = {};
+  const missing: string[] = [];
+  for (const id of webhookIds) {
+    const hit = lastPingCache.get(pingKey(provider, account, id));
+    if (hit === undefined) missing.push(id);
+    else if (hit) found[id] = hit;
+  }
+  if (missing.length === 0) return found;
+  const begun = lastPingCache.begin();
   const db = await getDb();
   const rows = await db
     .selectDistinctOn([pingResult.webhookId], {
@@ -101,12 +127,18 @@ export async function lastPings(
       and(
         eq(pingResult.provider, provider),
         eq(pingResult.account, account),
-        inArray(pingResult.webhookId, webhookIds),
+        inArray(pingResult.webhookId, missing),
       ),
     )
     // Two pings in the same millisecond: the one stored last wins.
     .orderBy(pingResult.webhookId, desc(pingResult.at), desc(pingResult.id));
-  return Object.fromEntries(rows.map(({ webhookId, ...row }) => [webhookId, toSummary(row)]));
+  const read = new Map(rows.map(({ webhookId, ...row }) => [webhookId, toSummary(row)]));
+  for (const id of missing) {
+    const last = read.get(id) ?? null;
+    lastPingCache.set(pingKey(provider, account, id), last, begun);
+    if (last) found[id] = last;
+  }
+  return found;
 }
 
 /** A webhook's newest pings, newest first. */

@@ -83,13 +83,23 @@ async function openAccount(provider: ProviderId, scope: AccountScope) {
   return adapter;
 }
 
-/** How many events a webhook can be subscribed to: the catalogue less the test-only ones. */
+/**
+ * How many events a webhook can be subscribed to: the catalogue less the test-only ones. The
+ * catalogue is fixed for the life of the process, so it is counted once per provider, not per list.
+ */
+const eventCounts = new WeakMap<object, number>();
 function subscribableEventCount(provider: ProviderId): number {
-  const testOnly = new Set(getDescriptor(provider).testOnlyEvents ?? []);
-  return getProvider(provider)
-    .eventCatalogue()
-    .flatMap((group) => group.events)
-    .filter((name) => !testOnly.has(name)).length;
+  const adapter = getProvider(provider);
+  let count = eventCounts.get(adapter);
+  if (count === undefined) {
+    const testOnly = new Set(getDescriptor(provider).testOnlyEvents ?? []);
+    count = adapter
+      .eventCatalogue()
+      .flatMap((group) => group.events)
+      .filter((name) => !testOnly.has(name)).length;
+    eventCounts.set(adapter, count);
+  }
+  return count;
 }
 
 export interface WebhookListReply extends WebhookPage {
