@@ -26,6 +26,14 @@ export interface OpenDatabase {
 
 const migrationsFolder = path.join(process.cwd(), "lib/db/migrations");
 
+/**
+ * PGlite starts postgres with a stock server's memory settings: 128 MB of shared buffers, touched as
+ * pages are read, in the console's own process. The console's tables (users, sessions, the audit
+ * log) are a few megabytes, so 16 MB of buffers holds them all and keeps a server's resident memory
+ * at a quarter of a gigabyte (issue 11); the other settings are PGlite's own.
+ */
+const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"];
+
 // Any fixed 64-bit number: every instance that migrates takes the same lock, so two instances
 // starting together run the migrations one after the other instead of racing.
 const MIGRATION_LOCK = 7_461_204_390_118_731;
@@ -55,11 +63,11 @@ export async function openDatabase(
 
   let client: PGlite;
   let release: () => void = () => undefined;
-  if (config.kind === "memory") client = new PGlite();
+  if (config.kind === "memory") client = new PGlite({ startParams: PGLITE_START_PARAMS });
   else {
     const dataDir = path.resolve(config.dataDir);
     mkdirSync(dataDir, { recursive: true });
-    client = new PGlite(path.join(dataDir, "pglite"));
+    client = new PGlite(path.join(dataDir, "pglite"), { startParams: PGLITE_START_PARAMS });
     release = markDataDirInUse(dataDir);
   }
   const db = drizzlePglite({ client, schema });
