@@ -10,6 +10,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import type { DatabaseConfig } from "@/lib/env";
 import { markDataDirInUse } from "./data-dir-marker";
+import { createPgliteDataDir, PGLITE_START_PARAMS } from "./pglite-setup";
 import * as schema from "./schema";
 
 /**
@@ -25,14 +26,6 @@ export interface OpenDatabase {
 }
 
 const migrationsFolder = path.join(process.cwd(), "lib/db/migrations");
-
-/**
- * PGlite starts postgres with a stock server's memory settings: 128 MB of shared buffers, touched as
- * pages are read, in the console's own process. The console's tables (users, sessions, the audit
- * log) are a few megabytes, so 16 MB of buffers holds them all and keeps a server's resident memory
- * at a quarter of a gigabyte (issue 11); the other settings are PGlite's own.
- */
-const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"];
 
 // Any fixed 64-bit number: every instance that migrates takes the same lock, so two instances
 // starting together run the migrations one after the other instead of racing.
@@ -67,8 +60,12 @@ export async function openDatabase(
   else {
     const dataDir = path.resolve(config.dataDir);
     mkdirSync(dataDir, { recursive: true });
-    client = new PGlite(path.join(dataDir, "pglite"), { startParams: PGLITE_START_PARAMS });
     release = markDataDirInUse(dataDir);
+    await createPgliteDataDir(path.join(dataDir, "pglite")).catch((error: unknown) => {
+      release();
+      throw error;
+    });
+    client = new PGlite(path.join(dataDir, "pglite"), { startParams: PGLITE_START_PARAMS });
   }
   const db = drizzlePglite({ client, schema });
   // PGlite is one connection in this process, so the lock only keeps the code path the same.
