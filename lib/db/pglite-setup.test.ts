@@ -7,7 +7,8 @@ import { openDatabase, type Database } from "./client";
 
 // Both engines' drivers answer a raw query with `{ rows }`.
 async function rowsOf<T>(db: Database, query: ReturnType<typeof sql>): Promise<T[]> {
-  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+  const result: unknown = await db.execute(query);
+  return (result as { rows: T[] }).rows;
 }
 
 describe("the embedded database in a data folder", () => {
