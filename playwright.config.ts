@@ -59,7 +59,7 @@ export default defineConfig({
   // the ping guard trusts only a sandbox of its own process. Tests drive it at E2E_SANDBOX_URL.
   webServer: {
     // Builds only when the sources changed since the last build, then serves it.
-    command: "node --import tsx lib/cli/start.ts",
+    command: "node lib/cli/start.mjs",
     url: `${consoleUrl}/api/conekta/accounts`,
     env: {
       PORT: process.env.E2E_CONSOLE_PORT,

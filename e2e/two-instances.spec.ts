@@ -77,25 +77,21 @@ class Instance {
     const inherited = ["PATH", "HOME", "TMPDIR", "LANG", "TZ"].filter((k) => process.env[k]);
     // `npm start` without its sandbox (both share the one the main console runs) and on the build
     // the main console serves, never a rebuild under it.
-    this.process = spawn(
-      process.execPath,
-      ["--import", "tsx", "lib/cli/start.ts", "--no-sandbox", "--no-build"],
-      {
-        cwd: process.cwd(),
-        detached: true,
-        stdio: ["ignore", "pipe", "pipe"],
-        env: {
-          ...Object.fromEntries(inherited.map((k) => [k, process.env[k]])),
-          NODE_ENV: "production",
-          NEXT_TELEMETRY_DISABLED: "1",
-          PORT: String(port),
-          HOST: "127.0.0.1",
-          SANDBOX: "on",
-          SANDBOX_PORT: sandboxPort,
-          DATABASE_URL: databaseUrl,
-        },
+    this.process = spawn(process.execPath, ["lib/cli/start.mjs", "--no-sandbox", "--no-build"], {
+      cwd: process.cwd(),
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...Object.fromEntries(inherited.map((k) => [k, process.env[k]])),
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        SANDBOX: "on",
+        SANDBOX_PORT: sandboxPort,
+        DATABASE_URL: databaseUrl,
       },
-    );
+    });
     const keep = (chunk: Buffer) => {
       this.output = (this.output + chunk.toString()).slice(-20_000);
     };

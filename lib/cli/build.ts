@@ -1,57 +1,37 @@
 /**
- * The production build in `.next`, shared by `npm start`, `npm run bench` and `npm run size`: a
- * build is stale when any source is newer than its BUILD_ID, and a stale or missing one is rebuilt.
+ * The production build, shared by `npm start`, `npm run bench` and `npm run size`: Next's build in
+ * `.next` and the console's compiled server beside it (./server-bundle.ts). A build is stale when
+ * any source is newer than it (./build-freshness.mjs), and a stale or missing one is rebuilt.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
+import { isNewerThanSources, SERVER_BUNDLE } from "./build-freshness.mjs";
+import { bundleServer } from "./server-bundle";
 
-const SOURCE_DIRS = ["app", "components", "lib", "public"];
-const SOURCE_FILES = [
-  "proxy.ts",
-  "instrumentation.ts",
-  "next.config.mjs",
-  "package-lock.json",
-  "tailwind.config.ts",
-  "postcss.config.mjs",
-];
+const BUILD_ID = path.join(".next", "BUILD_ID");
 
-/** The newest modification time under the app's sources, to tell whether the build is stale. */
-function newestSource(root: string): number {
-  let newest = 0;
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else newest = Math.max(newest, statSync(full).mtimeMs);
-    }
-  };
-  for (const dir of SOURCE_DIRS) if (existsSync(path.join(root, dir))) walk(path.join(root, dir));
-  for (const file of SOURCE_FILES) {
-    const full = path.join(root, file);
-    if (existsSync(full)) newest = Math.max(newest, statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-/** True when `.next` holds a build at least as new as every source. */
+/** True when `.next` holds a build, and the compiled server, at least as new as every source. */
 export function isBuildFresh(root = process.cwd()): boolean {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  return existsSync(buildId) && statSync(buildId).mtimeMs >= newestSource(root);
+  return isNewerThanSources(BUILD_ID, root) && isNewerThanSources(SERVER_BUNDLE, root);
 }
 
 /** Builds the app unless the build is fresh; false when the build failed (its output says why). */
 export function ensureBuild(root = process.cwd()): boolean {
   if (isBuildFresh(root)) return true;
-  console.log(
-    existsSync(path.join(root, ".next", "BUILD_ID"))
-      ? "Sources changed since the last build; rebuilding…"
-      : "No build yet; building the console (about a minute)…",
-  );
-  const result = spawnSync("npx", ["next", "build"], {
-    cwd: root,
-    stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  return result.status === 0;
+  if (!isNewerThanSources(BUILD_ID, root)) {
+    console.log(
+      existsSync(path.join(root, BUILD_ID))
+        ? "Sources changed since the last build; rebuilding…"
+        : "No build yet; building the console (about a minute)…",
+    );
+    const result = spawnSync("npx", ["next", "build"], {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    if (result.status !== 0) return false;
+  }
+  // After Next's build, which empties `.next` first.
+  return bundleServer(root);
 }

@@ -182,7 +182,7 @@ async function main() {
 
   const [port, sandboxPort] = [await freePort(), await freePort()];
   const dataDir = mkdtempSync(path.join(tmpdir(), "webhook-console-fuzz-"));
-  const server = spawn(process.execPath, ["--import", "tsx", "lib/cli/start.ts"], {
+  const server = spawn(process.execPath, ["lib/cli/start.mjs"], {
     stdio: ["ignore", "ignore", "pipe"],
     env: {
       ...process.env,

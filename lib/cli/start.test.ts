@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 
 describe("npm start", () => {
   it("stops before building or serving when a configuration value is bad, naming the variable", () => {
-    const result = spawnSync(process.execPath, ["--import", "tsx", "lib/cli/start.ts"], {
+    const result = spawnSync(process.execPath, ["lib/cli/start.mjs"], {
       env: { ...process.env, CONEKTA_API_BASE: "notaurl", PORT: "3999" },
       encoding: "utf8",
       timeout: 30_000,

@@ -1,8 +1,9 @@
 /**
- * `npm start`: validates the configuration, builds the app when there is no fresh build, then serves
- * the console in this process (lib/server/main.ts), with the sandbox when the console runs on it.
- * `--no-sandbox` leaves the sandbox to someone else, `--no-build` serves the build as it is, and
- * `--dev` runs Next's dev server instead.
+ * `npm start` (compiled, through ./start.mjs) and `npm run dev` (with tsx): validates the
+ * configuration, builds the app when there is no fresh build, then serves the console in this
+ * process (lib/server/main.ts), with the sandbox when the console runs on it. `--no-sandbox` leaves
+ * the sandbox to someone else, `--no-build` serves the build as it is, `--dev` runs Next's dev
+ * server instead, and `--build-only` stops after the build (./start.mjs serves it).
  */
 import { ConfigError, parseEnv, parseSandboxEnv } from "../env";
 import { ensureBuild } from "./build";
@@ -27,6 +28,7 @@ async function main() {
   // `--no-build`: serve the build as it is (a second instance beside one that just built it).
   if (!dev && !args.has("--no-build") && !ensureBuild())
     fail("The build failed; see the messages above.");
+  if (args.has("--build-only")) return;
   Object.assign(process.env, {
     NODE_ENV: dev ? "development" : "production",
     NEXT_TELEMETRY_DISABLED: "1",

@@ -11,9 +11,10 @@ import pg from "pg";
 import type { DatabaseConfig } from "@/lib/env";
 import { markDataDirInUse } from "./data-dir-marker";
 import { listenOnPglite, listenOnServer, type Listen } from "./listen";
+import { createPgliteDataDir, PGLITE_START_PARAMS } from "./pglite-setup";
+import * as schema from "./schema";
 
 export type { Listen };
-import * as schema from "./schema";
 
 /**
  * One schema, two engines: embedded PGlite in a data folder by default, a PostgreSQL server when
@@ -62,12 +63,16 @@ export async function openDatabase(
 
   let client: PGlite;
   let release: () => void = () => undefined;
-  if (config.kind === "memory") client = new PGlite();
+  if (config.kind === "memory") client = new PGlite({ startParams: PGLITE_START_PARAMS });
   else {
     const dataDir = path.resolve(config.dataDir);
     mkdirSync(dataDir, { recursive: true });
-    client = new PGlite(path.join(dataDir, "pglite"));
     release = markDataDirInUse(dataDir);
+    await createPgliteDataDir(path.join(dataDir, "pglite")).catch((error: unknown) => {
+      release();
+      throw error;
+    });
+    client = new PGlite(path.join(dataDir, "pglite"), { startParams: PGLITE_START_PARAMS });
   }
   const db = drizzlePglite({ client, schema });
   // PGlite is one connection in this process, so the lock only keeps the code path the same.

@@ -1,7 +1,7 @@
 /**
- * One console instance as `npm start` runs it, for the bench: a child `node --import tsx
- * lib/cli/start.ts --no-build` on the sandbox (which it starts in its own process), on free ports,
- * with a fresh embedded database, and the session of a sandbox demo user.
+ * One console instance as `npm start` runs it, for the bench: a child `node lib/cli/start.mjs
+ * --no-build` (the bench has just built) on the sandbox (which it starts in its own process), on
+ * free ports, with a fresh embedded database, and the session of a sandbox demo user.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -47,7 +47,7 @@ export async function startConsole(): Promise<RunningConsole> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "webhook-console-bench-"));
   const logFile = path.join(dataDir, "console.log");
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, ["--import", "tsx", "lib/cli/start.ts", "--no-build"], {
+  const child = spawn(process.execPath, ["lib/cli/start.mjs", "--no-build"], {
     env: {
       ...process.env,
       PORT: String(port),

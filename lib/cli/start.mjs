@@ -1,0 +1,36 @@
+/**
+ * `npm start`: runs the console's server in this very process, compiled to plain JavaScript by the
+ * build (lib/cli/server-bundle.ts), so that no TypeScript loader runs beside it. When the build is
+ * missing or older than the sources, a child `lib/cli/start.ts --build-only` first checks the
+ * configuration and builds; it exits before this process serves. Then the compiled lib/cli/start.ts
+ * runs here: it checks the configuration and serves (see there for `--no-sandbox`, `--no-build`).
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import v8 from "node:v8";
+import { isNewerThanSources, SERVER_BUNDLE } from "./build-freshness.mjs";
+
+// Set before anything is compiled (issue 11: a server in a quarter of a gigabyte):
+// - PGlite's postgres (9 MB of WebAssembly) stays on V8's baseline compiler: optimizing it took
+//   ~60 MB and 20 s of CPU at start, for queries that take microseconds either way.
+// - A heap that grows in small steps and a small young generation: the console's live heap is
+//   60-80 MB, and V8's defaults let it grow to three times that between collections.
+v8.setFlagsFromString("--liftoff-only");
+v8.setFlagsFromString("--optimize-for-size");
+
+const args = process.argv.slice(2);
+if (!args.includes("--no-build") && !isNewerThanSources(SERVER_BUNDLE)) {
+  const build = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "lib/cli/start.ts", "--build-only", ...args],
+    { stdio: "inherit" },
+  );
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+if (!existsSync(SERVER_BUNDLE)) {
+  console.error("There is no build to serve; run `npm start` without --no-build once.");
+  process.exit(1);
+}
+await import(pathToFileURL(path.resolve(SERVER_BUNDLE)).href);
