@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumArgs, findChromium } from "./e2e/chromium";
+import { startArgs } from "./lib/cli/start-command";
 
 /**
  * Browser tests run against the production build and the sandbox, both started here on free ports.
@@ -59,7 +60,7 @@ export default defineConfig({
   // the ping guard trusts only a sandbox of its own process. Tests drive it at E2E_SANDBOX_URL.
   webServer: {
     // Builds only when the sources changed since the last build, then serves it.
-    command: "node lib/cli/start.mjs",
+    command: ["node", ...startArgs()].join(" "),
     url: `${consoleUrl}/api/conekta/accounts`,
     env: {
       PORT: process.env.E2E_CONSOLE_PORT,

@@ -4,6 +4,7 @@ import { createServer, type Server } from "node:net";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { inArray } from "drizzle-orm";
 import { verifyAuditChain } from "@/lib/audit/verify";
+import { startArgs } from "@/lib/cli/start-command";
 import { openDatabase, type OpenDatabase } from "@/lib/db/client";
 import { auditLog } from "@/lib/db/schema";
 import { SANDBOX_PASSWORD } from "@/lib/sandbox/defaults";
@@ -77,7 +78,7 @@ class Instance {
     const inherited = ["PATH", "HOME", "TMPDIR", "LANG", "TZ"].filter((k) => process.env[k]);
     // `npm start` without its sandbox (both share the one the main console runs) and on the build
     // the main console serves, never a rebuild under it.
-    this.process = spawn(process.execPath, ["lib/cli/start.mjs", "--no-sandbox", "--no-build"], {
+    this.process = spawn(process.execPath, startArgs("--no-sandbox", "--no-build"), {
       cwd: process.cwd(),
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],

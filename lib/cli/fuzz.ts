@@ -23,6 +23,7 @@ import fc from "fast-check";
 import { SANDBOX_DEMO_USERS, SANDBOX_KEYS, SANDBOX_PASSWORD } from "../sandbox/defaults";
 import { fuzzRequest, type FuzzRequest, type Known } from "../testing/fuzz/requests";
 import { checkReply, type Reply } from "../testing/fuzz/invariants";
+import { startArgs } from "./start-command";
 import { freePort } from "../utils/free-port";
 
 const args = process.argv.slice(2);
@@ -182,7 +183,7 @@ async function main() {
 
   const [port, sandboxPort] = [await freePort(), await freePort()];
   const dataDir = mkdtempSync(path.join(tmpdir(), "webhook-console-fuzz-"));
-  const server = spawn(process.execPath, ["lib/cli/start.mjs"], {
+  const server = spawn(process.execPath, startArgs(), {
     stdio: ["ignore", "ignore", "pipe"],
     env: {
       ...process.env,

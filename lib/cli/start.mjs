@@ -15,10 +15,13 @@ import { isNewerThanSources, SERVER_BUNDLE } from "./build-freshness.mjs";
 // Set before anything is compiled (issue 11: a server in a quarter of a gigabyte):
 // - PGlite's postgres (9 MB of WebAssembly) stays on V8's baseline compiler: optimizing it took
 //   ~60 MB and 20 s of CPU at start, for queries that take microseconds either way.
-// - A heap that grows in small steps and a small young generation: the console's live heap is
-//   60-80 MB, and V8's defaults let it grow to three times that between collections.
+// - An old generation that grows in small steps: the console's live heap is 60-80 MB, and V8's
+//   defaults let it grow to three times that between collections. The young generation's size
+//   only applies from the command line, so package.json's `start` sets it (--max-semi-space-size).
+//   Not --optimize-for-size: it kept the heap smaller still but cost a quarter or more of the
+//   requests per second (issue 11's bench).
 v8.setFlagsFromString("--liftoff-only");
-v8.setFlagsFromString("--optimize-for-size");
+v8.setFlagsFromString("--heap-growing-percent=20");
 
 const args = process.argv.slice(2);
 if (!args.includes("--no-build") && !isNewerThanSources(SERVER_BUNDLE)) {

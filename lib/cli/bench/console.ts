@@ -11,6 +11,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { request } from "undici";
 import { SANDBOX_PASSWORD } from "@/lib/sandbox/defaults";
 import { freePort } from "../../utils/free-port";
+import { startArgs } from "../start-command";
 
 export interface RunningConsole {
   url: string;
@@ -47,7 +48,7 @@ export async function startConsole(): Promise<RunningConsole> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "webhook-console-bench-"));
   const logFile = path.join(dataDir, "console.log");
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, ["lib/cli/start.mjs", "--no-build"], {
+  const child = spawn(process.execPath, startArgs("--no-build"), {
     env: {
       ...process.env,
       PORT: String(port),
