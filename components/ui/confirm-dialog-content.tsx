@@ -4,7 +4,7 @@ import * as AlertDialogPrimitive from "@radix-ui/react-alert-dialog";
 import { useLayoutEffect, useRef, type ReactNode, type RefObject } from "react";
 import { cn } from "@/lib/utils/cn";
 import { buttonVariants } from "./button";
-import { dialogPanel } from "./dialog-panel";
+import { dialogOverlay, dialogPanel, focusInstead } from "./dialog-panel";
 
 export type ConfirmDialogProps = Parameters<typeof ConfirmDialogContent>[0];
 
@@ -48,15 +48,12 @@ export function ConfirmDialogContent({
   return (
     <AlertDialogPrimitive.Root open={open} onOpenChange={onOpenChange}>
       <AlertDialogPrimitive.Portal>
-        <AlertDialogPrimitive.Overlay className="fixed inset-0 z-40 bg-slate-900/40 dark:bg-black/60" />
+        <AlertDialogPrimitive.Overlay className={dialogOverlay} />
         <AlertDialogPrimitive.Content
           className={dialogPanel}
-          onCloseAutoFocus={(event) => {
-            const target = returnFocusTo?.current ?? opener.current;
-            if (!target?.isConnected) return;
-            event.preventDefault();
-            target.focus();
-          }}
+          onCloseAutoFocus={(event) =>
+            focusInstead(event, returnFocusTo?.current ?? opener.current)
+          }
         >
           <AlertDialogPrimitive.Title className="text-lg font-semibold">
             {title}

@@ -2,7 +2,7 @@
 
 import * as DialogPrimitive from "@radix-ui/react-dialog";
 import type { ReactNode } from "react";
-import { dialogPanel } from "./dialog-panel";
+import { dialogOverlay, dialogPanel, focusInstead } from "./dialog-panel";
 
 export interface DialogContentProps {
   open: boolean;
@@ -30,15 +30,10 @@ export function DialogContent({
   return (
     <DialogPrimitive.Root open={open} onOpenChange={onOpenChange}>
       <DialogPrimitive.Portal>
-        <DialogPrimitive.Overlay className="fixed inset-0 z-40 bg-slate-900/40 dark:bg-black/60" />
+        <DialogPrimitive.Overlay className={dialogOverlay} />
         <DialogPrimitive.Content
           className={dialogPanel}
-          onCloseAutoFocus={(event) => {
-            const target = returnFocus();
-            if (!target?.isConnected) return;
-            event.preventDefault();
-            target.focus();
-          }}
+          onCloseAutoFocus={(event) => focusInstead(event, returnFocus())}
         >
           <DialogPrimitive.Title className="text-lg font-semibold">{title}</DialogPrimitive.Title>
           <DialogPrimitive.Description className="mt-2 text-sm break-words text-slate-600">
