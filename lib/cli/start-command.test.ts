@@ -12,6 +12,6 @@ describe("startArgs", () => {
   });
 
   it("carries the V8 flags that only apply from the command line", () => {
-    expect(startArgs()).toContain("--max-semi-space-size=4");
+    expect(startArgs()).toContain("--max-semi-space-size=16");
   });
 });

@@ -16,9 +16,13 @@ import { isNewerThanSources, SERVER_BUNDLE } from "./build-freshness.mjs";
 // - PGlite's postgres (9 MB of WebAssembly) stays on V8's baseline compiler: optimizing it took
 //   ~60 MB and 20 s of CPU at start, for queries that take microseconds either way.
 // - An old generation that grows in small steps: the console's live heap is 60-80 MB, and V8's
-//   defaults let it grow to three times that between collections. The young generation's size
-//   only applies from the command line, so package.json's `start` sets it (--max-semi-space-size).
-//   Not --optimize-for-size: it kept the heap smaller still but cost a quarter or more of the
+//   defaults let it grow to three times that between collections (10% steps cost a tenth of the
+//   requests per second under load).
+// - The young generation's size only applies from the command line, so package.json's `start`
+//   sets it: 16 MB semi-spaces. With 4 MB, scavenges took 18% of the CPU under load and the
+//   list held 50-55% of the do-nothing route's requests per second; with 16 MB, 11% and 61-65%,
+//   for some 15 MB of RSS (paid for by PGlite's smaller buffers, lib/db/pglite-setup.ts).
+// - Not --optimize-for-size: it kept the heap smaller still but cost a quarter or more of the
 //   requests per second (issue 11's bench).
 v8.setFlagsFromString("--liftoff-only");
 v8.setFlagsFromString("--heap-growing-percent=20");

@@ -15,15 +15,20 @@ describe("the embedded database in a data folder", () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "webhook-console-pglite-"));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it("creates a new folder's database, opens it with 16 MB of shared buffers, and keeps its rows across opens", async () => {
+  it("creates a new folder's database, opens it with 8 MB of shared buffers and room for 4 connections, and keeps its rows across opens", async () => {
     const first = await openDatabase({ kind: "embedded", dataDir });
     expect(existsSync(path.join(dataDir, "pglite", "PG_VERSION"))).toBe(true);
     const settings = await rowsOf<{ setting: string; unit: string }>(
       first.db,
       sql`select setting, unit from pg_settings where name = 'shared_buffers'`,
     );
-    // 2048 pages of 8 kB
-    expect(settings).toEqual([{ setting: "2048", unit: "8kB" }]);
+    // 1024 pages of 8 kB
+    expect(settings).toEqual([{ setting: "1024", unit: "8kB" }]);
+    const connections = await rowsOf<{ max_connections: string }>(
+      first.db,
+      sql`show max_connections`,
+    );
+    expect(connections).toEqual([{ max_connections: "4" }]);
     await first.db.execute(sql`create table kept (id int)`);
     await first.db.execute(sql`insert into kept values (7)`);
     await first.close();
