@@ -4,6 +4,7 @@ import { ChevronsUpDown } from "lucide-react";
 import { useId, useState } from "react";
 import { useTranslations } from "use-intl";
 import { accountNameOf } from "@/components/accounts/account-name";
+import { useHydrated } from "@/components/ui/hydrated";
 import { onDemand, useOnDemand } from "@/components/ui/on-demand";
 import type { Account, ProviderId } from "@/lib/webhooks/model";
 import type { SwitcherStart } from "./account-combobox";
@@ -32,6 +33,8 @@ export function AccountSwitcher(props: {
   const [wanted, setWanted] = useState(false);
   const [start, setStart] = useState<SwitcherStart>({ text: "", open: false, focused: false });
   const loaded = useOnDemand(combobox, wanted);
+  // Until the page's code is here, a press opens nothing: say so (components/ui/hydrated.ts).
+  const unavailable = useHydrated() ? undefined : true;
   if (loaded) {
     return <loaded.AccountCombobox {...props} start={start} />;
   }
@@ -64,6 +67,7 @@ export function AccountSwitcher(props: {
           aria-autocomplete="list"
           aria-expanded={false}
           aria-controls={`${id}-menu`}
+          aria-disabled={unavailable}
           autoComplete="off"
           value={start.text}
           placeholder={currentName}
@@ -91,6 +95,7 @@ export function AccountSwitcher(props: {
           aria-controls={`${id}-menu`}
           aria-expanded={false}
           aria-label={t("webhooks.searchAccounts")}
+          aria-disabled={unavailable}
           onPointerDown={ask}
           className="px-2 text-slate-500"
         >

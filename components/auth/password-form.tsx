@@ -48,7 +48,12 @@ export function PasswordForm() {
   const current = fieldMessage(errors.currentPassword?.message);
   const next = fieldMessage(errors.newPassword?.message);
   return (
-    <form onSubmit={(event) => void onSubmit(event)} noValidate className="max-w-sm space-y-4">
+    <form
+      method="post"
+      onSubmit={(event) => void onSubmit(event)}
+      noValidate
+      className="max-w-sm space-y-4"
+    >
       {error && (
         <p
           role="alert"

@@ -54,7 +54,14 @@ export function SignInForm({
   const passwordError = fieldMessage(errors.password?.message);
   return (
     <div className="space-y-6">
-      <form onSubmit={(event) => void onSubmit(event)} noValidate className="space-y-4">
+      {/* POST: a submit before the page's code is here (Enter at once, or a password manager's)
+          goes to this page, which only renders again; the password never goes into the address. */}
+      <form
+        method="post"
+        onSubmit={(event) => void onSubmit(event)}
+        noValidate
+        className="space-y-4"
+      >
         {error && (
           <p
             role="alert"

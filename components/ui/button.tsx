@@ -1,6 +1,9 @@
+"use client";
+
 import { cva, type VariantProps } from "class-variance-authority";
 import type { ComponentProps } from "react";
 import { cn } from "@/lib/utils/cn";
+import { useAriaDisabledUntilHydrated } from "./hydrated";
 
 export const buttonVariants = cva(
   "inline-flex items-center justify-center gap-2 rounded-md text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:pointer-events-none disabled:opacity-50",
@@ -25,7 +28,13 @@ export function Button({
   type = "button",
   ...props
 }: ComponentProps<"button"> & VariantProps<typeof buttonVariants>) {
+  const ariaDisabled = useAriaDisabledUntilHydrated(props["aria-disabled"]);
   return (
-    <button type={type} className={cn(buttonVariants({ variant, size }), className)} {...props} />
+    <button
+      type={type}
+      className={cn(buttonVariants({ variant, size }), className)}
+      {...props}
+      aria-disabled={ariaDisabled}
+    />
   );
 }

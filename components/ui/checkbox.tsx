@@ -3,6 +3,7 @@
 import { Check, Minus } from "lucide-react";
 import type { ComponentProps } from "react";
 import { cn } from "@/lib/utils/cn";
+import { useAriaDisabledUntilHydrated } from "./hydrated";
 
 export type CheckedState = boolean | "indeterminate";
 
@@ -23,6 +24,7 @@ export function Checkbox({
   checked: CheckedState;
   onCheckedChange?: (checked: boolean) => void;
 }) {
+  const ariaDisabled = useAriaDisabledUntilHydrated(props["aria-disabled"]);
   const state = checked === "indeterminate" ? "indeterminate" : checked ? "checked" : "unchecked";
   return (
     <button
@@ -46,6 +48,7 @@ export function Checkbox({
         if (!event.defaultPrevented) onCheckedChange?.(checked === "indeterminate" || !checked);
       }}
       {...props}
+      aria-disabled={ariaDisabled}
     >
       <span
         aria-hidden

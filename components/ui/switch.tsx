@@ -2,6 +2,7 @@
 
 import type { ComponentProps } from "react";
 import { cn } from "@/lib/utils/cn";
+import { useAriaDisabledUntilHydrated } from "./hydrated";
 
 /**
  * An on/off switch: a button with the switch role, as Radix's was (`aria-checked`, `data-state`),
@@ -17,6 +18,7 @@ export function Switch({
   checked: boolean;
   onCheckedChange?: (checked: boolean) => void;
 }) {
+  const ariaDisabled = useAriaDisabledUntilHydrated(props["aria-disabled"]);
   const state = checked ? "checked" : "unchecked";
   return (
     <button
@@ -35,6 +37,7 @@ export function Switch({
         if (!event.defaultPrevented) onCheckedChange?.(!checked);
       }}
       {...props}
+      aria-disabled={ariaDisabled}
     >
       <span
         data-state={state}

@@ -92,7 +92,12 @@ export function NewUserDialog() {
           </div>
         </div>
       ) : (
-        <form onSubmit={(e) => void onSubmit(e)} noValidate className="mt-4 space-y-4">
+        <form
+          method="post"
+          onSubmit={(e) => void onSubmit(e)}
+          noValidate
+          className="mt-4 space-y-4"
+        >
           {failure && (
             <p
               role="alert"

@@ -90,7 +90,12 @@ export function UserForm({
   const roleHint = seesAllAccounts(role) ? t("roleHintAll") : t("roleHintGranted");
   const disabledHint = isSelf ? t("disabledSelf") : t("disabledHint");
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate className="max-w-3xl space-y-6">
+    <form
+      method="post"
+      onSubmit={(e) => void onSubmit(e)}
+      noValidate
+      className="max-w-3xl space-y-6"
+    >
       <FormField id="user-name" label={t("name")} error={nameError}>
         <Input
           id="user-name"

@@ -47,6 +47,7 @@ export function SignedPingDialog({
       returnFocusTo={returnFocusTo}
     >
       <form
+        method="post"
         className="mt-4 space-y-4"
         onSubmit={(event) => {
           event.preventDefault();

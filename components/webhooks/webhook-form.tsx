@@ -57,7 +57,12 @@ export function WebhookForm({
   const eventsError = fieldMessage(formState.errors.events?.message);
 
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate className="max-w-3xl space-y-6">
+    <form
+      method="post"
+      onSubmit={(e) => void onSubmit(e)}
+      noValidate
+      className="max-w-3xl space-y-6"
+    >
       {orphan && (
         <div
           role="alert"
