@@ -19,7 +19,7 @@ const controls = (
 );
 
 describe("controls before and after the page's code", () => {
-  it("are unavailable in the server's HTML, and available once hydrated", async () => {
+  it("are unavailable in the server's HTML, and available once hydrated", () => {
     const container = document.createElement("div");
     container.innerHTML = renderToString(controls);
     document.body.append(container);
@@ -28,7 +28,7 @@ describe("controls before and after the page's code", () => {
     );
     expect(disabledBefore).toEqual(["true", "true", "true", "true"]);
 
-    await act(async () => {
+    act(() => {
       hydrateRoot(container, controls);
     });
     const disabledAfter = [...container.querySelectorAll("button")].map((b) =>
