@@ -12,7 +12,8 @@
  * - first-load JS of the list and form pages against a blank page of the same build (gzip, from
  *   the build's manifests: lib/cli/bundle-size.ts).
  * - a Conekta ping in Chromium: click to toast, against the sandbox's delivery to the receiver.
- * - the console's resident memory after 10,000 list requests.
+ * - the console's resident memory after 10,000 list requests, and then after every page and GET
+ *   route once more (for context: a route's code loads on its first request).
  * - Lighthouse on the list and form pages, mobile and desktop: performance, accessibility and best
  *   practices, with the audits that cost points (lib/cli/bench/lighthouse.ts). `--only lighthouse`
  *   runs this part alone.
@@ -28,6 +29,7 @@ import { startConsole, type RunningConsole } from "./bench/console";
 import { figuresOf, type ServerMeasures } from "./bench/figures";
 import { alternate, quantile, saturate, send, type Failures } from "./bench/load";
 import { timePings } from "./bench/ping";
+import { tourEveryRoute } from "./bench/tour";
 import { runLighthouse } from "./bench/lighthouse";
 import { lighthouseFigures } from "./bench/lighthouse-figures";
 import { formatTable, passes, type Figure } from "./bench/report";
@@ -102,7 +104,9 @@ async function measureServer(
     listRequests += count;
   }
   const rssMb = running.rssMb();
-  return { cookie, latency, load, failures, listRequests, rssAtStartMb, rssMb };
+  const routes = await tourEveryRoute(running.url, await running.signIn("admin@sandbox.test"));
+  const tour = { routes, rssMb: running.rssMb() };
+  return { cookie, latency, load, failures, listRequests, rssAtStartMb, rssMb, tour };
 }
 
 /** The part named by `--only PART`, or every part. */

@@ -26,6 +26,8 @@ export interface ServerMeasures {
   listRequests: number;
   rssAtStartMb: number;
   rssMb: number;
+  /** After that, every page and GET route once (./tour.ts): how many, and the RSS then. */
+  tour: { routes: number; rssMb: number };
 }
 
 export const count = (failures: Failures) => Object.values(failures).reduce((sum, n) => sum + n, 0);
@@ -102,6 +104,12 @@ export function figuresOf(server: ServerMeasures, pings: PingTiming[]): Figure[]
     unit: "MB",
     detail: `VmRSS of the console's process; ${server.rssAtStartMb.toFixed(0)} MB once signed in`,
     target: { max: TARGETS.rssMb },
+  });
+  figures.push({
+    figure: `RSS after every page and route once more`,
+    value: server.tour.rssMb,
+    unit: "MB",
+    detail: `${server.tour.routes} pages and GET routes, each route's code loaded on its first request; for context`,
   });
   return figures;
 }
