@@ -21,7 +21,7 @@ import { isNewerThanSources, SERVER_BUNDLE } from "./build-freshness.mjs";
 // - The young generation's size only applies from the command line, so package.json's `start`
 //   sets it: 16 MB semi-spaces. With 4 MB, scavenges took 18% of the CPU under load and the
 //   list held 50-55% of the do-nothing route's requests per second; with 16 MB, 11% and 61-65%,
-//   for some 15 MB of RSS (paid for by PGlite's smaller buffers, lib/db/pglite-setup.ts).
+//   for some 15-20 MB of RSS (paid for by PGlite's smaller buffers, lib/db/pglite-setup.ts).
 // - Not --optimize-for-size: it kept the heap smaller still but cost a quarter or more of the
 //   requests per second (issue 11's bench).
 v8.setFlagsFromString("--liftoff-only");

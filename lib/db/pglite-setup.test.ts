@@ -15,15 +15,15 @@ describe("the embedded database in a data folder", () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "webhook-console-pglite-"));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it("creates a new folder's database, opens it with 8 MB of shared buffers and room for 4 connections, and keeps its rows across opens", async () => {
+  it("creates a new folder's database, opens it with 4 MB of shared buffers and room for 4 connections, and keeps its rows across opens", async () => {
     const first = await openDatabase({ kind: "embedded", dataDir });
     expect(existsSync(path.join(dataDir, "pglite", "PG_VERSION"))).toBe(true);
     const settings = await rowsOf<{ setting: string; unit: string }>(
       first.db,
       sql`select setting, unit from pg_settings where name = 'shared_buffers'`,
     );
-    // 1024 pages of 8 kB
-    expect(settings).toEqual([{ setting: "1024", unit: "8kB" }]);
+    // 512 pages of 8 kB
+    expect(settings).toEqual([{ setting: "512", unit: "8kB" }]);
     const connections = await rowsOf<{ max_connections: string }>(
       first.db,
       sql`show max_connections`,
