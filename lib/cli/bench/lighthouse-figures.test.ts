@@ -221,6 +221,27 @@ describe("Lighthouse's figures", () => {
     expect(accessibility.detail).toBe("rounds 100 100 100");
   });
 
+  it("names what cost points in a round under target when the median passes", () => {
+    const consoleErrors = { id: "errors-in-console", weight: 1, note: "1 item: GET /x 500" };
+    const bestPractices = (score: number, failing: (typeof consoleErrors)[] = []) => ({
+      ...summary(100),
+      scores: { performance: 100, accessibility: 100, "best-practices": score },
+      failing: { performance: [], accessibility: [], "best-practices": failing },
+    });
+    const runs: LighthouseRun[] = [
+      { page: "list", formFactor: "mobile", summary: bestPractices(96, [consoleErrors]) },
+      { page: "list", formFactor: "mobile", summary: bestPractices(100) },
+      { page: "list", formFactor: "mobile", summary: bestPractices(100) },
+    ];
+    const figure = lighthouseFigures(runs).find(
+      (f) => f.figure === "Lighthouse list mobile, best practices",
+    )!;
+    expect(passes(figure)).toBe(true);
+    expect(figure.detail).toBe(
+      "rounds 96 100 100; under target in 1 of 3: errors-in-console 1 item: GET /x 500",
+    );
+  });
+
   it("scores from the rounds that ran, says why the others did not, and lists at most six audits", () => {
     const many = Array.from({ length: 8 }, (_, i) => ({ id: `audit-${i}`, weight: 8 - i }));
     const runs: LighthouseRun[] = [
