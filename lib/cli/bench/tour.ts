@@ -6,30 +6,19 @@
  */
 import { request } from "undici";
 
-const CONEKTA = "/conekta/default";
-const RAZORPAY = "/razorpay/acc_Ha6Vb2QzPQ9x1K";
+const ACCOUNTS = ["/conekta/default", "/razorpay/acc_Ha6Vb2QzPQ9x1K"];
 
-/** The first webhook of an account's list, for its edit page and its routes. */
-async function firstWebhookId(origin: string, cookie: string, account: string): Promise<string> {
-  const { statusCode, body } = await request(`${origin}/api${account}/webhooks?limit=1`, {
-    headers: { cookie },
-  });
-  const reply = (await body.json()) as { data?: { id: string }[] };
-  const id = reply.data?.[0]?.id;
-  if (statusCode !== 200 || !id) throw new Error(`GET /api${account}/webhooks: HTTP ${statusCode}`);
+/** The id of the first item of a GET route's page (`{ data: [{ id }] }`). */
+async function firstId(origin: string, cookie: string, path: string): Promise<string> {
+  const { statusCode, body } = await request(`${origin}${path}`, { headers: { cookie } });
+  const id = ((await body.json()) as { data?: { id: string }[] }).data?.[0]?.id;
+  if (statusCode !== 200 || !id) throw new Error(`the tour's GET ${path}: HTTP ${statusCode}`);
   return id;
 }
 
 /** Loads each page and GET route once, as `cookie`'s user (an admin sees every page). */
 export async function tourEveryRoute(origin: string, cookie: string): Promise<number> {
-  const conektaId = await firstWebhookId(origin, cookie, CONEKTA);
-  const razorpayId = await firstWebhookId(origin, cookie, RAZORPAY);
-  const { statusCode, body } = await request(`${origin}/api/users`, {
-    headers: { cookie },
-  });
-  const userId = ((await body.json()) as { data?: { id: string }[] }).data?.[0]?.id;
-  if (statusCode !== 200 || !userId) throw new Error(`GET /api/users: HTTP ${statusCode}`);
-
+  const userId = await firstId(origin, cookie, "/api/users");
   const paths = [
     "/",
     "/accounts",
@@ -39,16 +28,18 @@ export async function tourEveryRoute(origin: string, cookie: string): Promise<nu
     "/account/password",
     "/sign-in",
     "/conekta",
-    ...[CONEKTA, RAZORPAY].flatMap((account, i) => {
-      const id = encodeURIComponent(i === 0 ? conektaId : razorpayId);
-      return [
-        `${account}/webhooks`,
-        `${account}/webhooks/new`,
-        `${account}/webhooks/${id}`,
-        `/api${account}/webhooks/${id}`,
-        `/api${account}/webhooks/${id}/pings`,
-      ];
-    }),
+  ];
+  for (const account of ACCOUNTS) {
+    const id = encodeURIComponent(await firstId(origin, cookie, `/api${account}/webhooks?limit=1`));
+    paths.push(
+      `${account}/webhooks`,
+      `${account}/webhooks/new`,
+      `${account}/webhooks/${id}`,
+      `/api${account}/webhooks/${id}`,
+      `/api${account}/webhooks/${id}/pings`,
+    );
+  }
+  paths.push(
     "/api/me",
     "/api/audit",
     "/api/audit.csv",
@@ -58,7 +49,7 @@ export async function tourEveryRoute(origin: string, cookie: string): Promise<nu
     "/api/razorpay/accounts",
     "/api/conekta/events",
     "/api/razorpay/events",
-  ];
+  );
   for (const path of paths) {
     const reply = await request(`${origin}${path}`, { headers: { cookie } });
     await reply.body.dump();
