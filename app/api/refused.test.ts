@@ -3,18 +3,12 @@
 // provider API request (GET /__control/calls), so each row asserts its status, its envelope and its
 // message, and that the sandbox got ZERO requests meanwhile. The cursors come from the console's own
 // replies, so a cursor of another account, provider, list or search is one the console really
-// handed out; the last tests prove that such cursors still page, both ways.
+// handed out; ./cursor-paging.test.ts proves that such cursors still page, both ways.
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { withTestDatabase } from "@/lib/db/testing";
 import { translateError, type ErrorText } from "@/lib/http/errors";
 import { encodeCursor } from "@/lib/providers/cursor";
-import { getProvider } from "@/lib/providers/registry";
-import type { ProviderCall } from "@/lib/sandbox/server";
-import { setTestEnv } from "@/lib/testing/env-mock";
-import { consoleOnSandbox, envelope, send, sessionCookie, type Call } from "@/lib/testing/routes";
-import { SANDBOX_TEST_KEYS } from "@/lib/testing/sandbox";
+import { envelope, send, sessionCookie, type Call } from "@/lib/testing/routes";
 import type { AccountPage, ErrorCode } from "@/lib/webhooks/model";
-import type { WebhookListReply } from "@/lib/webhooks/service";
 import * as webhooksRoute from "./[provider]/[account]/webhooks/route";
 import * as webhookRoute from "./[provider]/[account]/webhooks/[id]/route";
 import * as pingRoute from "./[provider]/[account]/webhooks/[id]/ping/route";
@@ -23,75 +17,32 @@ import * as accountsRoute from "./[provider]/accounts/route";
 import * as eventsRoute from "./[provider]/events/route";
 import * as auditRoute from "./audit/route";
 import * as auditCsvRoute from "./audit.csv/route";
+import {
+  ACCOUNTS,
+  base,
+  cursorParam,
+  EVENT,
+  MARK,
+  providers,
+  withWebhooksOnSandbox,
+  type P,
+} from "./webhooks-harness";
 
 vi.mock("@/lib/env", async (importOriginal) =>
   (await import("@/lib/testing/env-mock")).withTestEnv(importOriginal),
 );
 
-const providers = ["conekta", "razorpay"] as const;
-type P = (typeof providers)[number];
+const { admin, hookId, makeWebhooks, list, accounts, json, listPage, providerCallsDuring } =
+  withWebhooksOnSandbox();
 
-/** `own` is granted to the demo viewer; `second` is another account with webhooks of its own. */
-const ACCOUNTS = {
-  conekta: { own: "6595f5005eed000000000004", second: "6594a3805eed000000000003" },
-  razorpay: { own: "acc_Ha6Vb2QzPQ9x1K", second: "acc_JkL3mN4pQ5rS6t" },
-} as const;
-const EVENT: Record<P, string> = { conekta: "order.paid", razorpay: "payment.captured" };
 const other = (provider: P): P => (provider === "conekta" ? "razorpay" : "conekta");
 
-// Twelve Razorpay accounts, so that the accounts list has a second page (ten to a page).
-const EXTRA_ACCOUNTS = Array.from(
-  { length: 9 },
-  (_, n) => `acc_RefusedTst${String(n).padStart(4, "0")}`,
-);
-const RAZORPAY_ACCOUNTS = [
-  "acc_Ha6Vb2QzPQ9x1K=Tienda Aurora",
-  "acc_JkL3mN4pQ5rS6t=Mumbai Spices",
-  "acc_Zx8Yw7Vu6Ts5Rq=Empty Books",
-  ...EXTRA_ACCOUNTS.map((id, n) => `${id}=Refused ${n}`),
-].join(",");
-
-// The database first: the sandbox's set-up seeds the demo users into it.
-withTestDatabase("pglite");
-const sandbox = consoleOnSandbox(setTestEnv, {
-  keys: SANDBOX_TEST_KEYS,
-  env: { RAZORPAY_ACCOUNTS },
-});
-
-const cookies = { admin: "", viewer: "" };
-/** A webhook of each provider's `own` account, for the rows that name one. */
-const hookId = {} as Record<P, string>;
+let viewer = "";
 /** Cursors the console handed out, per provider. */
 const cursors = {} as Record<
   P,
   { own: string; second: string; searched: string; accounts: string }
 >;
-/** Every receiver URL holds this, so that a search finds the webhooks made here. */
-const MARK = "refused-test";
-let serial = 0;
-const receiverUrl = () => `${sandbox().url}/receivers/ok/${MARK}-${++serial}`;
-
-const base = (provider: string, account: string) => `/api/${provider}/${account}/webhooks`;
-
-function list(provider: string, account: string, query = ""): Call {
-  return {
-    handler: webhooksRoute.GET,
-    method: "GET",
-    path: `${base(provider, account)}${query}`,
-    params: { provider, account },
-    cookie: cookies.admin,
-  };
-}
-
-function accounts(provider: string, query = ""): Call {
-  return {
-    handler: accountsRoute.GET,
-    method: "GET",
-    path: `/api/${provider}/accounts${query}`,
-    params: { provider },
-    cookie: cookies.admin,
-  };
-}
 
 function events(provider: string): Call {
   return {
@@ -99,7 +50,7 @@ function events(provider: string): Call {
     method: "GET",
     path: `/api/${provider}/events`,
     params: { provider },
-    cookie: cookies.admin,
+    cookie: admin(),
   };
 }
 
@@ -117,7 +68,7 @@ function onHook(
     method,
     path: `${base(provider, account)}/${id}${suffix}`,
     params: { provider, account, id },
-    cookie: cookies.admin,
+    cookie: admin(),
   };
 }
 
@@ -128,7 +79,7 @@ function create(provider: P, body: string): Call {
     method: "POST",
     path: base(provider, account),
     params: { provider, account },
-    cookie: cookies.admin,
+    cookie: admin(),
     body,
   };
 }
@@ -144,28 +95,9 @@ const ping = (provider: P, body?: string): Call => ({
 const remove = (provider: P): Call =>
   onHook(webhookRoute.DELETE, "DELETE", provider, hookId[provider]);
 
-async function json<T>(call: Call): Promise<T> {
-  const response = await send(call);
-  expect(response.status, await response.clone().text()).toBe(200);
-  return (await response.json()) as T;
-}
-
-const listPage = (call: Call) => json<WebhookListReply>(call);
-
 beforeAll(async () => {
-  for (const role of ["admin", "viewer"] as const)
-    cookies[role] = await sessionCookie(`${role}@sandbox.test`);
-  for (const provider of providers) {
-    for (const account of Object.values(ACCOUNTS[provider])) {
-      for (let n = 0; n < 3; n++) {
-        const created = await getProvider(provider).createWebhook(
-          { account, language: "en" },
-          { url: receiverUrl(), events: [EVENT[provider]] },
-        );
-        if (account === ACCOUNTS[provider].own) hookId[provider] = created.id;
-      }
-    }
-  }
+  viewer = await sessionCookie("viewer@sandbox.test");
+  for (const provider of providers) await makeWebhooks(provider, ACCOUNTS[provider].second);
   for (const provider of providers) {
     const { own, second } = ACCOUNTS[provider];
     const next = async (call: Call) => (await listPage(call)).page.next ?? "";
@@ -194,7 +126,6 @@ interface Row {
 }
 
 const cursorInvalid = { key: "cursorInvalid" } as const;
-const cursorParam = (cursor: string) => `cursor=${encodeURIComponent(cursor)}`;
 /** The adapter's cursor inside a sealed one: what the console used to hand out, unsigned. */
 const unsigned = (cursor: string) => cursor.slice(0, cursor.lastIndexOf("."));
 /** The same cursor with one character of the adapter's part changed. */
@@ -427,7 +358,7 @@ const rowsOf = (provider: P): Row[] => {
         status: 403,
         code: "forbidden",
         text: { key: "actionForbidden", values: { role: "viewer" } },
-        request: () => ({ ...request(), cookie: cookies.viewer }),
+        request: () => ({ ...request(), cookie: viewer }),
       },
       {
         name: `${name} without a session`,
@@ -470,7 +401,7 @@ const auditRows: Row[] = [
       status: 403,
       code: "forbidden",
       text: { key: "actionForbidden", values: { role: "viewer" } },
-      request: () => ({ handler, method: "GET", path: "/api/audit", cookie: cookies.viewer }),
+      request: () => ({ handler, method: "GET", path: "/api/audit", cookie: viewer }),
     },
   ]),
   {
@@ -489,24 +420,11 @@ const table = [
   ...auditRows.map((row) => ({ ...row, title: row.name })),
 ];
 
-/** The provider API requests the sandbox got while `run` ran. */
-async function providerCallsDuring<T>(run: () => Promise<T>) {
-  const calls = `${sandbox().url}/__control/calls`;
-  const read = async (after: number) =>
-    (await (await fetch(`${calls}?after=${after}`)).json()) as {
-      last: number;
-      data: ProviderCall[];
-    };
-  const { last } = await read(Number.MAX_SAFE_INTEGER);
-  const result = await run();
-  return { result, calls: (await read(last)).data };
-}
-
 describe("a refused request never reaches the provider", () => {
   it.each(table)("$title → $status $code", async ({ request, status, code, text }) => {
     const call = request();
     const { result: response, calls } = await providerCallsDuring(() =>
-      send({ cookie: cookies.admin, ...call }),
+      send({ cookie: admin(), ...call }),
     );
     const body = await response.clone().text();
     expect(response.status, body).toBe(status);
@@ -534,74 +452,4 @@ describe("a refused request never reaches the provider", () => {
     ])
       expect(handlers.has(handler)).toBe(true);
   });
-});
-
-describe("a cursor the console handed out still pages", () => {
-  it.each(providers)(
-    "%s: the webhooks list, next and previous, with and without a search",
-    async (provider) => {
-      const { own } = ACCOUNTS[provider];
-      for (const search of ["", `&q=${MARK}`]) {
-        const first = await listPage(list(provider, own, `?limit=1${search}`));
-        expect(first.page.next?.length).toBeLessThan(200);
-        const second = await listPage(
-          list(provider, own, `?limit=1${search}&${cursorParam(first.page.next ?? "")}`),
-        );
-        expect(second.data[0]?.id).not.toBe(first.data[0]?.id);
-        expect(second.page.previous).toMatch(/\./);
-        const back = await listPage(
-          list(provider, own, `?limit=1${search}&${cursorParam(second.page.previous ?? "")}`),
-        );
-        expect(back.data.map((w) => w.id)).toEqual(first.data.map((w) => w.id));
-      }
-    },
-  );
-
-  it("razorpay: the accounts list, next and previous", async () => {
-    const first = await json<AccountPage>(accounts("razorpay"));
-    expect(first.data).toHaveLength(10);
-    const second = await json<AccountPage>(
-      accounts("razorpay", `?${cursorParam(first.page.next ?? "")}`),
-    );
-    expect(second.data.map((a) => a.id)).toEqual(EXTRA_ACCOUNTS.slice(7));
-    const back = await json<AccountPage>(
-      accounts("razorpay", `?${cursorParam(second.page.previous ?? "")}`),
-    );
-    expect(back.data).toEqual(first.data);
-  });
-});
-
-// Issue 11, item 1: a list view is one provider call. A whole first page counts itself and leaves
-// its count in the shared cache, which a longer view then takes (app/api/count-cache.test.ts).
-describe("a list view's provider calls", () => {
-  const webhookCalls = (calls: ProviderCall[]) =>
-    calls.filter((c) => c.method === "GET" && /\/webhooks$/.test(c.path.split("?")[0]!));
-
-  it.each(providers)("%s: one call for a whole first page, its count from the page", async (p) => {
-    const { result: response, calls } = await providerCallsDuring(() =>
-      send(list(p, ACCOUNTS[p].own, "?limit=100")),
-    );
-    const body = (await response.json()) as WebhookListReply;
-    expect(response.status).toBe(200);
-    expect(body.page.hasMore).toBe(false);
-    expect(body.quota.used).toBe(body.data.length);
-    expect(webhookCalls(calls)).toHaveLength(1);
-  });
-
-  it.each(providers)(
-    "%s: a first page with more after it takes that count: one call",
-    async (p) => {
-      const whole = (await (
-        await send(list(p, ACCOUNTS[p].own, "?limit=100"))
-      ).json()) as WebhookListReply;
-      expect(whole.data.length).toBeGreaterThan(1);
-      const { result: response, calls } = await providerCallsDuring(() =>
-        send(list(p, ACCOUNTS[p].own, "?limit=1")),
-      );
-      const body = (await response.json()) as WebhookListReply;
-      expect(body.data).toHaveLength(1);
-      expect(body.quota.used).toBe(whole.data.length);
-      expect(webhookCalls(calls)).toHaveLength(1);
-    },
-  );
 });
