@@ -38,8 +38,8 @@ export const base = (provider: string, account: string) => `/api/${provider}/${a
 export const cursorParam = (cursor: string) => `cursor=${encodeURIComponent(cursor)}`;
 
 /**
- * For the API's route tests on webhooks made for them (./refused.test.ts, ./cursor-paging.test.ts,
- * ./list-provider-calls.test.ts): the console on a fresh database and the bundled sandbox, with the
+ * For the API's route tests on webhooks made for them (./refused.test.ts,
+ * ./cursor-paging.test.ts): the console on a fresh database and the bundled sandbox, with the
  * twelve Razorpay accounts, the demo admin signed in, and three webhooks made in each provider's
  * `own` account; `makeWebhooks` makes them in another. The file mocks `@/lib/env` as
  * lib/testing/env-mock.ts says.
