@@ -15,9 +15,9 @@ import {
   sandboxControl,
   send,
   sessionCookie,
-  type Call,
 } from "@/lib/testing/routes";
 import { SANDBOX_TEST_KEYS } from "@/lib/testing/sandbox";
+import { base, listCall } from "./webhooks-harness";
 import * as webhooksRoute from "./[provider]/[account]/webhooks/route";
 
 vi.mock("@/lib/env", async (importOriginal) =>
@@ -40,17 +40,8 @@ beforeAll(async () => {
   cookies.admin = await sessionCookie("admin@sandbox.test");
 });
 
-const base = (provider: string, account: string) => `/api/${provider}/${account}/webhooks`;
-
-function list(provider: string, account: string, query = ""): Call {
-  return {
-    handler: webhooksRoute.GET,
-    method: "GET",
-    path: `${base(provider, account)}${query}`,
-    params: { provider, account },
-    cookie: cookies.admin,
-  };
-}
+const list = (provider: string, account: string, query = "") =>
+  listCall(provider, account, query, cookies.admin);
 
 const errorsIn = (language: Language) => messages[language].errors;
 

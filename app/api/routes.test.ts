@@ -19,6 +19,7 @@ import {
 } from "@/lib/testing/routes";
 import { SANDBOX_TEST_KEYS } from "@/lib/testing/sandbox";
 import type { ErrorCode } from "@/lib/webhooks/model";
+import { base, listCall } from "./webhooks-harness";
 import * as webhooksRoute from "./[provider]/[account]/webhooks/route";
 import * as webhookRoute from "./[provider]/[account]/webhooks/[id]/route";
 
@@ -95,17 +96,8 @@ beforeAll(async () => {
 
 // --- requests ---------------------------------------------------------------------------------
 
-const base = (provider: string, account: string) => `/api/${provider}/${account}/webhooks`;
-
-function list(provider: string, account: string, query = ""): Call {
-  return {
-    handler: webhooksRoute.GET,
-    method: "GET",
-    path: `${base(provider, account)}${query}`,
-    params: { provider, account },
-    cookie: cookies.admin,
-  };
-}
+const list = (provider: string, account: string, query = "") =>
+  listCall(provider, account, query, cookies.admin);
 
 function create(provider: P, account: string, body: unknown): Call {
   return {

@@ -35,6 +35,17 @@ const RAZORPAY_ACCOUNTS = [
 export const MARK = "refused-test";
 
 export const base = (provider: string, account: string) => `/api/${provider}/${account}/webhooks`;
+
+/** `GET /api/{provider}/{account}/webhooks{query}` as the user of `cookie`. */
+export function listCall(provider: string, account: string, query: string, cookie: string): Call {
+  return {
+    handler: webhooksRoute.GET,
+    method: "GET",
+    path: `${base(provider, account)}${query}`,
+    params: { provider, account },
+    cookie,
+  };
+}
 export const cursorParam = (cursor: string) => `cursor=${encodeURIComponent(cursor)}`;
 
 /**
@@ -77,15 +88,8 @@ export function withWebhooksOnSandbox() {
       hookId[provider] = (await makeWebhooks(provider, ACCOUNTS[provider].own)).at(-1) ?? "";
   }, 60_000);
 
-  function list(provider: string, account: string, query = ""): Call {
-    return {
-      handler: webhooksRoute.GET,
-      method: "GET",
-      path: `${base(provider, account)}${query}`,
-      params: { provider, account },
-      cookie: admin,
-    };
-  }
+  const list = (provider: string, account: string, query = "") =>
+    listCall(provider, account, query, admin);
 
   function accounts(provider: string, query = ""): Call {
     return {
