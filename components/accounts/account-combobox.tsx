@@ -2,10 +2,10 @@
 
 import { accountNameOf } from "@/components/accounts/account-name";
 import { AccountLabel } from "@/components/accounts/account-label";
+import { ComboboxField, ComboboxMenu } from "@/components/ui/combobox-field";
 import { getDescriptor } from "@/lib/providers/catalogue";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useCombobox } from "downshift";
-import { ChevronsUpDown, Loader2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useId, useLayoutEffect, useState } from "react";
 import { useDebounce } from "use-debounce";
@@ -122,38 +122,24 @@ export function AccountCombobox({
       >
         {t("webhooks.account")}
       </label>
-      <div className="flex h-9 items-center rounded-md border border-slate-300 bg-white focus-within:outline-2 focus-within:outline-indigo-600">
-        <input
-          // No open-on-focus: downshift opens the list on click (and on typing or ArrowDown), and a
-          // click would otherwise open it on focus and close it again at once.
-          {...combobox.getInputProps()}
+      <ComboboxField
+        // No open-on-focus: downshift opens the list on click (and on typing or ArrowDown), and a
+        // click would otherwise open it on focus and close it again at once.
+        input={{
+          ...combobox.getInputProps(),
           // What the provider's accounts are: a holding's child companies, a partner's sub-merchants.
-          placeholder={
-            combobox.isOpen
-              ? t(`webhooks.searchAccountsOf.${getDescriptor(provider).accounts.noun}`)
-              : currentName
-          }
-          className="h-full min-w-0 flex-1 rounded-md bg-transparent px-3 text-sm outline-none placeholder:text-slate-900"
-        />
-        {accounts.isFetching && (
-          <Loader2 aria-hidden className="mr-1 size-4 animate-spin text-slate-400" />
-        )}
-        <button
-          type="button"
-          {...combobox.getToggleButtonProps()}
-          aria-label={t("webhooks.searchAccounts")}
-          className="px-2 text-slate-500"
-        >
-          <ChevronsUpDown aria-hidden className="size-4" />
-        </button>
-      </div>
-      <ul
-        {...combobox.getMenuProps()}
-        className={cn(
-          "absolute z-30 mt-1 max-h-72 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg",
-          !combobox.isOpen && "hidden",
-        )}
-      >
+          placeholder: combobox.isOpen
+            ? t(`webhooks.searchAccountsOf.${getDescriptor(provider).accounts.noun}`)
+            : currentName,
+          className: "placeholder:text-slate-900",
+        }}
+        toggle={{
+          ...combobox.getToggleButtonProps(),
+          "aria-label": t("webhooks.searchAccounts"),
+        }}
+        busy={accounts.isFetching}
+      />
+      <ComboboxMenu {...combobox.getMenuProps()} open={combobox.isOpen}>
         {combobox.isOpen && accounts.isSuccess && items.length === 0 && (
           <li className="px-3 py-2 text-slate-500">{t("webhooks.noAccountsFound")}</li>
         )}
@@ -210,7 +196,7 @@ export function AccountCombobox({
               </li>
             );
           })}
-      </ul>
+      </ComboboxMenu>
     </div>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
 
-import { ChevronsUpDown } from "lucide-react";
 import { useId, useState } from "react";
 import { useTranslations } from "use-intl";
 import { accountNameOf } from "@/components/accounts/account-name";
+import { ComboboxField, ComboboxMenu } from "@/components/ui/combobox-field";
 import { useHydrated } from "@/components/ui/hydrated";
 import { onDemand, useOnDemand } from "@/components/ui/on-demand";
 import type { Account, ProviderId } from "@/lib/webhooks/model";
@@ -60,49 +60,45 @@ export function AccountSwitcher(props: {
       >
         {t("webhooks.account")}
       </label>
-      <div className="flex h-9 items-center rounded-md border border-slate-300 bg-white focus-within:outline-2 focus-within:outline-indigo-600">
-        <input
-          id={`${id}-input`}
-          role="combobox"
-          aria-autocomplete="list"
-          aria-expanded={false}
-          aria-controls={`${id}-menu`}
-          aria-disabled={unavailable}
-          autoComplete="off"
-          value={start.text}
-          placeholder={currentName}
-          onFocus={() => {
+      <ComboboxField
+        input={{
+          id: `${id}-input`,
+          role: "combobox",
+          "aria-autocomplete": "list",
+          "aria-expanded": false,
+          "aria-controls": `${id}-menu`,
+          "aria-disabled": unavailable,
+          autoComplete: "off",
+          value: start.text,
+          placeholder: currentName,
+          onFocus: () => {
             void combobox.load().catch(() => undefined);
             setStart((s) => ({ ...s, focused: true }));
-          }}
-          onBlur={() => setStart((s) => ({ ...s, focused: false }))}
-          onPointerDown={ask}
-          onKeyDown={(event) => {
+          },
+          onBlur: () => setStart((s) => ({ ...s, focused: false })),
+          onPointerDown: ask,
+          onKeyDown: (event) => {
             if (!OPEN_KEYS.includes(event.key)) return;
             event.preventDefault();
             ask();
-          }}
-          onChange={(event) => {
+          },
+          onChange: (event) => {
             const text = event.target.value;
             setWanted(true);
             setStart((s) => ({ ...s, text, open: true, focused: true }));
-          }}
-          className="h-full min-w-0 flex-1 rounded-md bg-transparent px-3 text-sm outline-none placeholder:text-slate-900"
-        />
-        <button
-          type="button"
-          tabIndex={-1}
-          aria-controls={`${id}-menu`}
-          aria-expanded={false}
-          aria-label={t("webhooks.searchAccounts")}
-          aria-disabled={unavailable}
-          onPointerDown={ask}
-          className="px-2 text-slate-500"
-        >
-          <ChevronsUpDown aria-hidden className="size-4" />
-        </button>
-      </div>
-      <ul id={`${id}-menu`} role="listbox" aria-labelledby={`${id}-label`} className="hidden" />
+          },
+          className: "placeholder:text-slate-900",
+        }}
+        toggle={{
+          tabIndex: -1,
+          "aria-controls": `${id}-menu`,
+          "aria-expanded": false,
+          "aria-label": t("webhooks.searchAccounts"),
+          "aria-disabled": unavailable,
+          onPointerDown: ask,
+        }}
+      />
+      <ComboboxMenu id={`${id}-menu`} role="listbox" aria-labelledby={`${id}-label`} open={false} />
     </div>
   );
 }

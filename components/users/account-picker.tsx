@@ -3,10 +3,10 @@
 import { accountNameOf } from "@/components/accounts/account-name";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useCombobox } from "downshift";
-import { ChevronsUpDown, Loader2 } from "lucide-react";
 import { useState } from "react";
 import { useDebounce } from "use-debounce";
 import { useTranslations } from "use-intl";
+import { ComboboxField, ComboboxMenu } from "@/components/ui/combobox-field";
 import type { GrantedAccountView } from "@/lib/users/model";
 import { providerNameOf, type ProviderInfo } from "@/lib/users/providers";
 import { userQueries } from "@/lib/users/queries";
@@ -95,39 +95,19 @@ export function AccountPicker({
         >
           {t("users.accounts")}
         </label>
-        <div
-          className={cn(
-            "flex h-9 items-center rounded-md border border-slate-300 bg-white focus-within:outline-2 focus-within:outline-indigo-600",
-            invalid && "border-red-600",
-          )}
-        >
-          <input
-            {...combobox.getInputProps({
+        <ComboboxField
+          input={{
+            ...combobox.getInputProps({
               "aria-invalid": invalid ? true : undefined,
               "aria-describedby": describedBy,
-            })}
-            placeholder={t("users.picker.placeholder")}
-            className="h-full min-w-0 flex-1 rounded-md bg-transparent px-3 text-sm outline-none"
-          />
-          {accounts.isFetching && (
-            <Loader2 aria-hidden className="mr-1 size-4 animate-spin text-slate-400" />
-          )}
-          <button
-            type="button"
-            {...combobox.getToggleButtonProps()}
-            aria-label={t("users.picker.toggle")}
-            className="px-2 text-slate-500"
-          >
-            <ChevronsUpDown aria-hidden className="size-4" />
-          </button>
-        </div>
-        <ul
-          {...combobox.getMenuProps()}
-          className={cn(
-            "absolute z-30 mt-1 max-h-72 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg",
-            !combobox.isOpen && "hidden",
-          )}
-        >
+            }),
+            placeholder: t("users.picker.placeholder"),
+          }}
+          toggle={{ ...combobox.getToggleButtonProps(), "aria-label": t("users.picker.toggle") }}
+          busy={accounts.isFetching}
+          invalid={invalid}
+        />
+        <ComboboxMenu {...combobox.getMenuProps()} open={combobox.isOpen}>
           {combobox.isOpen &&
             failed.map((f) => (
               <li key={f.provider} className="px-3 py-2 text-red-700">
@@ -169,7 +149,7 @@ export function AccountPicker({
                 )}
               </li>
             ))}
-        </ul>
+        </ComboboxMenu>
       </div>
       <GrantedAccounts
         providers={providers}
